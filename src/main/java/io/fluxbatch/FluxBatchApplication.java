@@ -1,16 +1,47 @@
 package io.fluxbatch;
 
-import org.springframework.boot.SpringApplication;
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * Entry point of flux-batch.
+ * flux-batch: turns a spreadsheet of prompts into FLUX.2 images. The command line is
+ * parsed before Spring starts, so a usage error costs nothing and prints one line.
  */
 @SpringBootApplication
+@Command(name = "flux-batch", mixinStandardHelpOptions = true,
+		description = "Turns a CSV of prompts into FLUX.2 images, restartably.")
 public class FluxBatchApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(FluxBatchApplication.class, args);
+		System.exit(execute(args, System.getenv()));
+	}
+
+	/**
+	 * Runs one command; {@code environment} stands for the process environment (the API
+	 * key).
+	 */
+	public static int execute(String[] args, Map<String, String> environment) {
+		CommandLine commandLine = new CommandLine(new FluxBatchApplication());
+		commandLine.addSubcommand(new RunCommand(environment));
+		commandLine.setParameterExceptionHandler((problem, arguments) -> {
+			problem.getCommandLine()
+				.getErr()
+				.println("flux-batch: " + problem.getMessage() + " (see " + problem.getCommandLine().getCommandName()
+						+ " --help)");
+			return ExitCode.USAGE;
+		});
+		commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+			line.getErr().println("flux-batch: " + failure.getMessage());
+			return ExitCode.FAILED;
+		});
+		if (args.length == 0) {
+			commandLine.usage(commandLine.getErr());
+			return ExitCode.USAGE;
+		}
+		return commandLine.execute(args);
 	}
 
 }

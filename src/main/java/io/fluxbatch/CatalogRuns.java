@@ -1,0 +1,98 @@
+package io.fluxbatch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.fluxbatch.csv.CsvFileSummary;
+import io.fluxbatch.csv.CsvInputException;
+import io.fluxbatch.csv.CsvPreflight;
+import io.fluxbatch.job.CatalogJobConfiguration;
+import io.fluxbatch.prompt.PromptColumns;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts a run over an input and an output folder, or continues the unfinished one: the
+ * same command after a FAILED or STOPPED run (or a killed one) restarts that run, so rows
+ * that already have a task are never sent again. Only once a run has COMPLETED does the
+ * command start a new one.
+ */
+@Component
+class CatalogRuns {
+
+	private static final Logger log = LoggerFactory.getLogger(CatalogRuns.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job catalogImageJob;
+
+	CatalogRuns(JobOperator jobOperator, JobRepository jobRepository, Job catalogImageJob) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.catalogImageJob = catalogImageJob;
+	}
+
+	/**
+	 * Runs the job to its end.
+	 * @throws CsvInputException when the input cannot be used; nothing was started then
+	 */
+	JobExecution run(Path input, Path output) throws Exception {
+		Path in = input.toAbsolutePath().normalize();
+		Path out = output.toAbsolutePath().normalize();
+		CsvFileSummary summary = CsvPreflight.check(in);
+		PromptColumns.of(summary.header());
+		createFolder(out);
+		for (long run = 1;; run++) {
+			JobParameters parameters = parameters(in, out, run);
+			JobInstance instance = this.jobRepository.getJobInstance(CatalogJobConfiguration.JOB_NAME, parameters);
+			if (instance == null) {
+				log.info("run {}: {} rows from {} into {}", run, summary.dataRows(), in, out);
+				return this.jobOperator.start(this.catalogImageJob, parameters);
+			}
+			JobExecution last = this.jobRepository.getLastJobExecution(instance);
+			if (last == null || last.getStatus() == BatchStatus.COMPLETED
+					|| last.getStatus() == BatchStatus.ABANDONED) {
+				continue;
+			}
+			if (last.getStatus().isRunning()) {
+				// The database file is locked by the process that uses it, so a run still
+				// marked as
+				// running belongs to a process that died.
+				log.info("run {} was interrupted (its process is gone): recovering it", run);
+				last = this.jobOperator.recover(last);
+			}
+			log.info("run {} ended {}: continuing it", run, last.getStatus());
+			return this.jobOperator.restart(last);
+		}
+	}
+
+	private static JobParameters parameters(Path input, Path output, long run) {
+		return new JobParametersBuilder().addString(CatalogJobConfiguration.INPUT, input.toString())
+			.addString(CatalogJobConfiguration.OUTPUT, output.toString())
+			.addLong(CatalogJobConfiguration.RUN, run)
+			.toJobParameters();
+	}
+
+	private static void createFolder(Path output) {
+		try {
+			Files.createDirectories(output);
+		}
+		catch (IOException failure) {
+			throw new UsageException("cannot create the output folder " + output + ": " + failure.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,155 @@
+package io.fluxbatch;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import io.fluxbatch.api.ApiKey;
+import io.fluxbatch.csv.CsvInputException;
+import io.fluxbatch.job.FluxJobProperties;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code run}: turns a prompts CSV into images, or continues the unfinished run over the
+ * same input and output folder.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = "Generate one image per valid row of a prompts CSV, or continue the unfinished run.")
+class RunCommand implements Callable<Integer> {
+
+	private static final String SIMULATED_KEY = "sk-simulated";
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--input", paramLabel = "FILE", description = "the prompts CSV")
+	Path input;
+
+	@Option(names = "--output", paramLabel = "DIR", description = "where results.csv, totals.csv and images/ go")
+	Path output;
+
+	@Option(names = "--job", paramLabel = "FILE", description = "a job file (YAML) with flux.* settings")
+	Path job;
+
+	@Option(names = "--base-url", paramLabel = "URL", description = "the API's base URL")
+	String baseUrl;
+
+	@Option(names = "--simulate", description = "use the embedded API simulator instead of the network")
+	boolean simulate;
+
+	@Option(names = "--model", paramLabel = "M", description = "model of rows that name none: pro, flex or a full name")
+	String model;
+
+	@Option(names = "--resolution", paramLabel = "1K|2K", description = "resolution of rows that name none")
+	String resolution;
+
+	@Option(names = "--aspect-ratio", paramLabel = "R", description = "aspect ratio of rows that name none")
+	String aspectRatio;
+
+	@Option(names = "--db", paramLabel = "PATH", description = "folder of the job database (default ./.flux-batch)")
+	Path db;
+
+	private final Map<String, String> environment;
+
+	RunCommand(Map<String, String> environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		ApiKey key;
+		try {
+			key = apiKey();
+			if (this.job != null && !Files.isRegularFile(this.job)) {
+				throw new UsageException("job file not found: " + this.job);
+			}
+		}
+		catch (UsageException usage) {
+			err.println("flux-batch: " + usage.getMessage());
+			return ExitCode.USAGE;
+		}
+		try (ConfigurableApplicationContext context = SpringContexts.start(springArguments(), key)) {
+			FluxJobProperties settings = context.getBean(FluxJobProperties.class);
+			if (settings.input() == null || settings.output() == null) {
+				err.println("flux-batch: say which CSV to read and where to write: --input FILE --output DIR"
+						+ " (or flux.job.input/output in the --job file)");
+				return ExitCode.USAGE;
+			}
+			JobExecution execution = context.getBean(CatalogRuns.class).run(settings.input(), settings.output());
+			return RunOutcome.report(execution, context, out, err);
+		}
+		catch (CsvInputException | UsageException usage) {
+			err.println("flux-batch: " + usage.getMessage());
+			return ExitCode.USAGE;
+		}
+		catch (SpringContexts.StartupException startup) {
+			err.println("flux-batch: " + startup.getMessage());
+			return startup.exitCode();
+		}
+		catch (Exception failure) {
+			err.println("flux-batch: the run failed: " + failure.getMessage());
+			return ExitCode.FAILED;
+		}
+	}
+
+	private ApiKey apiKey() {
+		String value = this.environment.get(ApiKey.ENVIRONMENT_VARIABLE);
+		if (value == null || value.isBlank()) {
+			if (this.simulate) {
+				return new ApiKey(SIMULATED_KEY);
+			}
+			throw new UsageException(ApiKey.ENVIRONMENT_VARIABLE
+					+ " is not set: export your API key (it starts with sk-), or try the demo with --simulate");
+		}
+		ApiKey key = new ApiKey(value.trim());
+		if (!key.wellFormed()) {
+			throw new UsageException(ApiKey.ENVIRONMENT_VARIABLE + " does not hold an API key (keys start with sk-)");
+		}
+		return key;
+	}
+
+	/**
+	 * The options as Spring properties, above a job file's and application.yml's values.
+	 */
+	private String[] springArguments() {
+		List<String> arguments = new ArrayList<>();
+		if (this.job != null) {
+			arguments.add("--spring.config.import=file:" + this.job.toAbsolutePath());
+		}
+		add(arguments, "flux.job.input", this.input);
+		add(arguments, "flux.job.output", this.output);
+		add(arguments, "flux.api.base-url", this.baseUrl);
+		add(arguments, "flux.job.model", this.model);
+		add(arguments, "flux.job.resolution", this.resolution);
+		add(arguments, "flux.job.aspect-ratio", this.aspectRatio);
+		if (this.simulate) {
+			arguments.add("--flux.simulator.enabled=true");
+		}
+		if (this.db != null) {
+			arguments.add("--spring.datasource.url=" + SpringContexts.databaseUrl(this.db));
+		}
+		return arguments.toArray(String[]::new);
+	}
+
+	private static void add(List<String> arguments, String property, Object value) {
+		if (value != null) {
+			arguments.add("--" + property + "=" + value);
+		}
+	}
+
+}

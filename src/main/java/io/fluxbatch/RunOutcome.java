@@ -1,0 +1,49 @@
+package io.fluxbatch;
+
+import java.io.PrintWriter;
+
+import io.fluxbatch.job.RunStop;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Tells the user, in one line, how a run ended and what to do next, and gives the exit
+ * code.
+ */
+final class RunOutcome {
+
+	private RunOutcome() {
+	}
+
+	static int report(JobExecution execution, ApplicationContext context, PrintWriter out, PrintWriter err) {
+		BatchStatus status = execution.getStatus();
+		String output = execution.getJobParameters().getString("output");
+		if (status == BatchStatus.COMPLETED) {
+			out.println("flux-batch: completed; results in " + output);
+		}
+		else if (status == BatchStatus.STOPPED || status == BatchStatus.STOPPING) {
+			String reason = context.getBean(RunStop.class).reason();
+			err.println(
+					"flux-batch: stopped: " + ((reason != null) ? reason : "run the same command again to continue"));
+		}
+		else {
+			String cause = execution.getAllFailureExceptions()
+				.stream()
+				.map(RunOutcome::describe)
+				.findFirst()
+				.orElse(execution.getExitStatus().getExitDescription());
+			err.println("flux-batch: failed: " + cause + " (the same command continues the run)");
+		}
+		return ExitCode.of(status);
+	}
+
+	private static String describe(Throwable failure) {
+		if (failure instanceof io.fluxbatch.api.ApiException api) {
+			return api.describe();
+		}
+		String message = String.valueOf(failure.getMessage());
+		return message.lines().findFirst().orElse(message);
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.fluxbatch;
+
+import java.nio.file.Path;
+
+import io.fluxbatch.api.ApiKey;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+
+/**
+ * Starts the application context for one command, with the API key handed over as a bean
+ * so it never passes through properties, arguments or the job repository.
+ */
+final class SpringContexts {
+
+	private SpringContexts() {
+	}
+
+	static ConfigurableApplicationContext start(String[] arguments, ApiKey key) {
+		try {
+			return new SpringApplicationBuilder(FluxBatchApplication.class).web(WebApplicationType.NONE)
+				.logStartupInfo(false)
+				.initializers((context) -> context.getBeanFactory().registerSingleton("apiKey", key))
+				.run(arguments);
+		}
+		catch (RuntimeException failure) {
+			throw StartupException.of(failure);
+		}
+	}
+
+	static String databaseUrl(Path folder) {
+		return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("flux-batch") + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	/** The application could not start; the message says why in one line. */
+	static final class StartupException extends RuntimeException {
+
+		private final int exitCode;
+
+		private StartupException(String message, int exitCode) {
+			super(message);
+			this.exitCode = exitCode;
+		}
+
+		int exitCode() {
+			return this.exitCode;
+		}
+
+		static StartupException of(RuntimeException failure) {
+			Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+			String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+			if (message.contains("Database may be already in use")) {
+				return new StartupException("another flux-batch run is using the job database (" + databaseOf(message)
+						+ "): wait for it to finish, or give this run its own with --db", ExitCode.FAILED);
+			}
+			if (failure instanceof ConfigurationPropertiesBindException
+					|| NestedExceptionUtils.getRootCause(failure) instanceof IllegalArgumentException) {
+				return new StartupException("invalid setting: " + message, ExitCode.USAGE);
+			}
+			return new StartupException("could not start: " + message, ExitCode.FAILED);
+		}
+
+		private static String databaseOf(String message) {
+			int start = message.indexOf('"');
+			int end = message.indexOf('"', start + 1);
+			return (start >= 0 && end > start) ? message.substring(start + 1, end) : "see --db";
+		}
+
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.fluxbatch.api;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.util.function.Function;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The FLUX.2 API as this product uses it: submit a generation, poll a task, get a fresh
+ * download link. Every call is rate limited, retried when that can help, and sorted into
+ * an {@link ApiException} when it fails.
+ */
+public class FluxClient {
+
+	private final RestClient rest;
+
+	private final WireFormat wire;
+
+	private final RequestDialect dialect;
+
+	private final ApiResilience resilience;
+
+	private final ApiUsage usage = new ApiUsage();
+
+	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NORMAL)
+			.build();
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		requests.setReadTimeout(properties.readTimeout());
+		String baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");
+		this.rest = RestClient.builder()
+			.baseUrl(baseUrl)
+			.requestFactory(requests)
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key.value())
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.build();
+		this.wire = new WireFormat(json);
+		this.dialect = properties.dialect();
+		this.resilience = new ApiResilience(properties);
+	}
+
+	/**
+	 * Asks for one image. {@code attempts} records every POST sent, and whether one may
+	 * have created a task whose answer was lost, also when this method throws.
+	 */
+	public Task submit(GenerationRequest request, SubmitAttempts attempts) {
+		String body = this.wire.write(this.dialect.body(request));
+		return this.resilience.call(() -> {
+			attempts.sending();
+			this.usage.countSubmit();
+			try {
+				Task task = exchange(
+						this.rest.post().uri("/generate").contentType(MediaType.APPLICATION_JSON).body(body),
+						this.wire::task);
+				this.usage.observeCredits(task.creditsRemaining());
+				return task;
+			}
+			catch (TransientApiException failure) {
+				if (failure.mayHaveReachedServer()) {
+					attempts.lostAnswer();
+				}
+				throw failure;
+			}
+			catch (ApiProtocolException unreadable) {
+				// A 2xx we cannot read may well stand for a task that exists.
+				attempts.lostAnswer();
+				throw unreadable;
+			}
+		});
+	}
+
+	/** The task's current state ({@code GET /tasks/{id}}). */
+	public Task task(String taskId) {
+		return this.resilience.call(() -> {
+			this.usage.countPoll();
+			return exchange(this.rest.get().uri("/tasks/{id}", taskId), this.wire::task);
+		});
+	}
+
+	/** A fresh URL for a completed task's image ({@code GET /tasks/{id}/download}). */
+	public DownloadLink downloadLink(String taskId) {
+		return this.resilience.call(() -> {
+			this.usage.countDownloadLink();
+			return exchange(this.rest.get().uri("/tasks/{id}/download", taskId), this.wire::downloadLink);
+		});
+	}
+
+	public ApiUsage usage() {
+		return this.usage;
+	}
+
+	private <T> T exchange(RestClient.RequestHeadersSpec<?> request, Function<byte[], T> reader) {
+		try {
+			return request.exchange((sent, response) -> {
+				int status = response.getStatusCode().value();
+				byte[] body = response.getBody().readAllBytes();
+				this.usage.observe(status, response.getHeaders());
+				if (status / 100 != 2 || isFailureEnvelope(body)) {
+					throw this.wire.failure(status, response.getHeaders(), body);
+				}
+				return reader.apply(body);
+			});
+		}
+		catch (ResourceAccessException failure) {
+			throw connectionFailure(failure);
+		}
+	}
+
+	private static boolean isFailureEnvelope(byte[] body) {
+		// Cheap check first: the envelope says so in its first field.
+		String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8);
+		return start.replace(" ", "").contains("\"success\":false");
+	}
+
+	private static TransientApiException connectionFailure(ResourceAccessException failure) {
+		Throwable cause = failure.getCause();
+		boolean neverConnected = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
+		String what = (cause instanceof IOException && cause.getMessage() != null) ? cause.getMessage()
+				: failure.getMessage();
+		return new TransientApiException(0, neverConnected ? "CONNECTION_FAILED" : "CONNECTION_LOST",
+				(neverConnected ? "could not connect to the API: " : "the connection to the API broke: ") + what, null,
+				!neverConnected, failure);
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.fluxbatch.api;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpHeaders;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the API's answers in either documented shape (the flat one of the product page
+ * and the {@code success/data} envelope of the newer pages) and sorts failures into
+ * {@link ApiException}s.
+ */
+final class WireFormat {
+
+	private static final Pattern RESET_IN_MESSAGE = Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?");
+
+	private final ObjectMapper json;
+
+	WireFormat(ObjectMapper json) {
+		this.json = json;
+	}
+
+	String write(Object body) {
+		return this.json.writeValueAsString(body);
+	}
+
+	/** The task a submit or poll answer describes. */
+	Task task(byte[] body) {
+		JsonNode node = payload(body);
+		String id = text(node, "taskId", "id");
+		if (id == null) {
+			throw new ApiProtocolException("the API's answer names no task id");
+		}
+		JsonNode output = node.has("output") ? node.get("output") : node.path("result");
+		JsonNode error = node.path("error");
+		String errorCode = error.isObject() ? text(error, "code") : null;
+		String errorMessage = error.isObject() ? text(error, "message") : (error.isString() ? error.asString() : null);
+		return new Task(id, TaskStatus.fromWire(text(node, "status")), number(node, "creditsUsed"),
+				number(node, "creditsRemaining"), text(output, "url"), integer(output, "width"),
+				integer(output, "height"), errorCode, errorMessage);
+	}
+
+	DownloadLink downloadLink(byte[] body) {
+		JsonNode node = payload(body);
+		String url = text(node, "url");
+		if (url == null) {
+			throw new ApiProtocolException("the download answer has no url");
+		}
+		return new DownloadLink(url, text(node, "expiresAt"));
+	}
+
+	/**
+	 * The exception a non-2xx answer (or a 2xx with {@code success: false}) stands for.
+	 */
+	ApiException failure(int status, HttpHeaders headers, byte[] body) {
+		JsonNode error = errorNode(body);
+		String code = (error != null && text(error, "code") != null) ? text(error, "code") : "HTTP_" + status;
+		String message = (error != null && text(error, "message") != null) ? text(error, "message")
+				: "HTTP status " + status;
+		if (status == 401) {
+			return new AuthenticationException(code, message);
+		}
+		if (status == 402) {
+			return new InsufficientCreditsException(code, message);
+		}
+		if (status == 429) {
+			Duration retryAfter = retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER));
+			if (retryAfter == null && isDailyQuota(headers, message)) {
+				return new QuotaExhaustedException(code, message, resetTime(headers, message));
+			}
+			return new TransientApiException(status, code, message, retryAfter, false, null);
+		}
+		if (status == 408 || status >= 500) {
+			// A 503 comes from the front door before the request is handled; other 5xx
+			// may come
+			// after a task was created, so a POST answered with them may have been
+			// charged.
+			return new TransientApiException(status, code, message,
+					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), status != 503, null);
+		}
+		return new RejectedRequestException(status, code, message);
+	}
+
+	private static boolean isDailyQuota(HttpHeaders headers, String message) {
+		return "0".equals(headers.getFirst("X-RateLimit-Remaining")) || RESET_IN_MESSAGE.matcher(message).find()
+				|| message.toLowerCase().contains("daily");
+	}
+
+	private static String resetTime(HttpHeaders headers, String message) {
+		Matcher inMessage = RESET_IN_MESSAGE.matcher(message);
+		if (inMessage.find()) {
+			return inMessage.group();
+		}
+		return headers.getFirst("X-RateLimit-Reset");
+	}
+
+	static Duration retryAfter(String header) {
+		if (header == null || header.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+		}
+		catch (NumberFormatException notSeconds) {
+			try {
+				Duration until = Duration.between(ZonedDateTime.now(),
+						ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+				return until.isNegative() ? Duration.ZERO : until;
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
+		}
+	}
+
+	private JsonNode errorNode(byte[] body) {
+		try {
+			JsonNode root = this.json.readTree(body);
+			JsonNode error = root.path("error");
+			return error.isObject() ? error : null;
+		}
+		catch (JacksonException notJson) {
+			return null;
+		}
+	}
+
+	private JsonNode payload(byte[] body) {
+		JsonNode root;
+		try {
+			root = this.json.readTree(body);
+		}
+		catch (JacksonException notJson) {
+			throw new ApiProtocolException("the API answered with something that is not JSON");
+		}
+		if (root == null || !root.isObject()) {
+			throw new ApiProtocolException("the API answered with something that is not a JSON object");
+		}
+		return root.has("data") ? root.get("data") : root;
+	}
+
+	private static String text(JsonNode node, String... names) {
+		for (String name : names) {
+			JsonNode value = node.get(name);
+			if (value != null && !value.isNull()) {
+				return value.asString();
+			}
+		}
+		return null;
+	}
+
+	private static Long number(JsonNode node, String name) {
+		JsonNode value = node.get(name);
+		return (value != null && value.isNumber()) ? value.asLong() : null;
+	}
+
+	private static Integer integer(JsonNode node, String name) {
+		JsonNode value = node.get(name);
+		return (value != null && value.isNumber()) ? value.asInt() : null;
+	}
+
+}

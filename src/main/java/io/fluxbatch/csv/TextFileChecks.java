@@ -1,0 +1,175 @@
+package io.fluxbatch.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * Byte-level checks of an input file that the CSV parser cannot report precisely: whether
+ * it is a readable text file and where its first undecodable byte is.
+ */
+final class TextFileChecks {
+
+	private static final int CHUNK = 64 * 1024;
+
+	private TextFileChecks() {
+	}
+
+	/** Quotes a path the way every message shows it. */
+	static String describe(Path file) {
+		return "\"" + file + "\"";
+	}
+
+	static void requireReadableFile(Path file) {
+		if (!Files.exists(file)) {
+			throw new CsvInputException("input file " + describe(file) + " does not exist");
+		}
+		if (Files.isDirectory(file)) {
+			throw new CsvInputException(describe(file) + " is a directory, not a CSV file");
+		}
+		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+			throw new CsvInputException(describe(file) + " cannot be read; check that it is a file you may read");
+		}
+	}
+
+	static void requireNotEmpty(Path file) {
+		if (size(file) == 0) {
+			throw new CsvInputException(describe(file) + " is empty; export the sheet with a header row and data rows");
+		}
+	}
+
+	/** Text encodings we read never produce NUL, while spreadsheets and images do. */
+	static void requireNoNulBytes(Path file) {
+		byte[] buffer = new byte[CHUNK];
+		try (InputStream in = Files.newInputStream(file)) {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				for (int i = 0; i < n; i++) {
+					if (buffer[i] == 0) {
+						throw new CsvInputException(describe(file)
+								+ " is a binary file, not a CSV (it contains NUL bytes); save the sheet as \"CSV UTF-8\"");
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw cannotRead(file, ex);
+		}
+	}
+
+	/**
+	 * Decodes the whole file strictly and fails on the first undecodable byte, naming its
+	 * line; the parser's read-ahead buffer makes that line unknowable from a reader.
+	 */
+	static void requireDecodable(Path file, CsvFormat format) {
+		CharsetDecoder decoder = format.strictDecoder();
+		ByteBuffer in = ByteBuffer.allocate(CHUNK);
+		CharBuffer out = CharBuffer.allocate(CHUNK);
+		LineCounter lines = new LineCounter();
+		try (InputStream stream = Files.newInputStream(file)) {
+			boolean endOfInput = false;
+			while (!endOfInput) {
+				int n = stream.read(in.array(), in.arrayOffset() + in.position(), in.remaining());
+				endOfInput = n < 0;
+				if (n > 0) {
+					in.position(in.position() + n);
+				}
+				in.flip();
+				CoderResult result;
+				do {
+					result = decoder.decode(in, out, endOfInput);
+					lines.count(out);
+					if (result.isError()) {
+						throw undecodable(file, format, lines.current(), in, result.length());
+					}
+				}
+				while (result.isOverflow());
+				in.compact();
+			}
+			while (decoder.flush(out).isOverflow()) {
+				out.clear();
+			}
+		}
+		catch (IOException ex) {
+			throw cannotRead(file, ex);
+		}
+	}
+
+	/**
+	 * Explains a decoding failure met while parsing, naming the line when the file can be
+	 * scanned again.
+	 */
+	static CsvInputException undecodable(Path file, CsvFormat format, CharacterCodingException ex) {
+		requireDecodable(file, format);
+		return new CsvInputException(describe(file) + " is not valid " + format.encodingName()
+				+ "; save the file as \"CSV UTF-8\" and try again", ex);
+	}
+
+	static CsvInputException cannotRead(Path file, IOException ex) {
+		return new CsvInputException("cannot read " + describe(file) + ": " + ex.getMessage(), ex);
+	}
+
+	private static CsvInputException undecodable(Path file, CsvFormat format, long line, ByteBuffer in, int length) {
+		StringJoiner bytes = new StringJoiner(" ");
+		for (int i = 0; i < length; i++) {
+			bytes.add(String.format(Locale.ROOT, "0x%02X", in.get(in.position() + i) & 0xFF));
+		}
+		return new CsvInputException(describe(file) + " is not valid " + format.encodingName() + ": line " + line
+				+ " has " + ((length == 1) ? "byte " : "bytes ") + bytes
+				+ " that cannot be decoded; save the file as \"CSV UTF-8\" and try again");
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			throw cannotRead(file, ex);
+		}
+	}
+
+	/**
+	 * Counts line breaks the way {@link java.io.BufferedReader#readLine()} does (LF, CRLF
+	 * or a lone CR), so lines match those the parser reports.
+	 */
+	private static final class LineCounter {
+
+		private long breaks;
+
+		private boolean afterCarriageReturn;
+
+		/** Counts and then empties the decoded characters. */
+		void count(CharBuffer decoded) {
+			decoded.flip();
+			while (decoded.hasRemaining()) {
+				char c = decoded.get();
+				if (c == '\n') {
+					if (!this.afterCarriageReturn) {
+						this.breaks++;
+					}
+					this.afterCarriageReturn = false;
+				}
+				else {
+					this.afterCarriageReturn = c == '\r';
+					if (this.afterCarriageReturn) {
+						this.breaks++;
+					}
+				}
+			}
+			decoded.clear();
+		}
+
+		long current() {
+			return this.breaks + 1;
+		}
+
+	}
+
+}

@@ -1,0 +1,376 @@
+package io.fluxbatch.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.fluxbatch.api.FluxClient;
+import io.fluxbatch.csv.CellCodec;
+import io.fluxbatch.csv.CsvRecord;
+import io.fluxbatch.csv.SpreadsheetCsvReader;
+import io.fluxbatch.download.ImageDownloader;
+import io.fluxbatch.prompt.Prompt;
+import io.fluxbatch.prompt.PromptColumns;
+import io.fluxbatch.prompt.PromptDefaults;
+import io.fluxbatch.prompt.PromptValidator;
+import io.fluxbatch.prompt.ValidatedRow;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The catalog image job: load the CSV into the row table, submit, poll, download, and
+ * check that every row is final. Each step reads the row table by status, so a restart
+ * simply picks up the rows that still need it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FluxJobProperties.class)
+public class CatalogJobConfiguration {
+
+	public static final String JOB_NAME = "catalogImageJob";
+
+	/** Job parameter: the input CSV's absolute path (identifying). */
+	public static final String INPUT = "input";
+
+	/** Job parameter: the output folder's absolute path (identifying). */
+	public static final String OUTPUT = "output";
+
+	/**
+	 * Job parameter: which run over this input and output folder, counting from 1
+	 * (identifying).
+	 */
+	public static final String RUN = "run";
+
+	private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
+
+	@Bean
+	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step submitPromptsStep, Step pollTasksStep,
+			Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop, RunReportListener runReportListener,
+			JobExecutionListener generationTimesLoader) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
+			.listener(generationTimesLoader)
+			.listener(runReportListener)
+			.start(loadPromptsStep)
+			.next(submitPromptsStep)
+			.next(pollTasksStep)
+			.next(downloadImagesStep)
+			.next(checkRunOutcomeStep)
+			.build();
+	}
+
+	@Bean
+	Step loadPromptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			SpreadsheetCsvReader csvRowReader, PromptValidator promptValidator,
+			JdbcBatchItemWriter<ValidatedRow> rowInserter, PromptLoadListener promptLoadListener) {
+		return new StepBuilder("loadPromptsStep", jobRepository).<CsvRecord, ValidatedRow>chunk(500)
+			.transactionManager(transactionManager)
+			.reader(csvRowReader)
+			.processor(promptValidator)
+			.writer(rowInserter)
+			.listener(promptLoadListener)
+			.build();
+	}
+
+	@Bean
+	Step submitPromptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<RowToSubmit> rowsToSubmitReader, TaskSubmitter taskSubmitter,
+			FluxJobProperties properties) {
+		// Each row's state is committed around its own POST, so nothing is left for the
+		// chunk to write.
+		ItemWriter<RowToSubmit> committedPerRow = (chunk) -> {
+		};
+		return new StepBuilder("submitPromptsStep", jobRepository)
+			.<RowToSubmit, RowToSubmit>chunk(properties.submitConcurrency() * 4)
+			.transactionManager(transactionManager)
+			.reader(rowsToSubmitReader)
+			.processor(taskSubmitter)
+			.writer(committedPerRow)
+			.taskExecutor(executor("submit-", properties.submitConcurrency()))
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step pollTasksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			PendingTaskReader pendingTaskReader, TaskPoller taskPoller, JdbcBatchItemWriter<PollOutcome> pollRecorder,
+			FluxJobProperties properties) {
+		int concurrency = properties.poll().concurrency();
+		// A chunk no larger than the polls in flight keeps answers from waiting on
+		// later-due tasks.
+		return new StepBuilder("pollTasksStep", jobRepository).<PendingTask, PollOutcome>chunk(concurrency)
+			.transactionManager(transactionManager)
+			.reader(pendingTaskReader)
+			.processor(taskPoller)
+			.writer(pollRecorder)
+			.taskExecutor(executor("poll-", concurrency))
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step downloadImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<GeneratedImage> generatedImagesReader, ImageFetcher imageFetcher,
+			JdbcBatchItemWriter<DownloadOutcome> downloadRecorder, FluxJobProperties properties) {
+		int concurrency = properties.download().concurrency();
+		return new StepBuilder("downloadImagesStep", jobRepository)
+			.<GeneratedImage, DownloadOutcome>chunk(concurrency * 2)
+			.transactionManager(transactionManager)
+			.reader(generatedImagesReader)
+			.processor(imageFetcher)
+			.writer(downloadRecorder)
+			.taskExecutor(executor("download-", concurrency))
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step checkRunOutcomeStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RowTable rowTable, RunStop runStop) {
+		return new StepBuilder("checkRunOutcomeStep", jobRepository)
+			.tasklet(new RunOutcomeCheck(rowTable, runStop), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	// --- load
+
+	@Bean
+	@StepScope
+	SpreadsheetCsvReader csvRowReader(@Value("#{jobParameters['" + INPUT + "']}") String input) {
+		return new SpreadsheetCsvReader(Path.of(input));
+	}
+
+	@Bean
+	@StepScope
+	PromptValidator promptValidator(@Value("#{jobParameters['" + INPUT + "']}") String input,
+			FluxJobProperties properties) {
+		return new PromptValidator(PromptColumns.of(header(input)),
+				new PromptDefaults(properties.model(), properties.resolution(), properties.aspectRatio()));
+	}
+
+	@Bean
+	@StepScope
+	PromptLoadListener promptLoadListener(@Value("#{jobParameters['" + INPUT + "']}") String input, RowTable rowTable) {
+		return new PromptLoadListener(rowTable, header(input));
+	}
+
+	@Bean
+	@StepScope
+	JdbcBatchItemWriter<ValidatedRow> rowInserter(DataSource dataSource, @Value(INSTANCE_ID) long instanceId) {
+		return new JdbcBatchItemWriterBuilder<ValidatedRow>().dataSource(dataSource)
+			.sql("""
+					INSERT INTO FLUX_ROW (JOB_INSTANCE_ID, ROW_NO, LINE_NO, CELLS, ROW_KEY, FILE_NAME, FILE_KEY, STATUS,
+					  REASON, MODEL, RESOLUTION, ASPECT_RATIO, PROMPT, INPUT_URLS)
+					VALUES (:instanceId, :rowNo, :lineNo, :cells, :rowKey, :fileName, :fileKey, :status,
+					  :reason, :model, :resolution, :aspectRatio, :prompt, :inputUrls)""")
+			.itemSqlParameterSourceProvider((row) -> insertParameters(instanceId, row))
+			.assertUpdates(true)
+			.build();
+	}
+
+	private static MapSqlParameterSource insertParameters(long instanceId, ValidatedRow row) {
+		Prompt prompt = row.prompt();
+		return new MapSqlParameterSource().addValue("instanceId", instanceId)
+			.addValue("rowNo", row.record().row())
+			.addValue("lineNo", row.record().line())
+			.addValue("cells", CellCodec.encode(row.record().cells()))
+			.addValue("rowKey", row.key())
+			.addValue("fileName", (prompt != null) ? prompt.fileName() : null)
+			.addValue("fileKey", (prompt != null) ? prompt.fileName().toLowerCase(java.util.Locale.ROOT) : null)
+			.addValue("status", row.rejected() ? RowStatus.REJECTED.name() : RowStatus.NEW.name())
+			.addValue("reason", row.rejectReason())
+			.addValue("model", (prompt != null) ? prompt.model().apiName() : null)
+			.addValue("resolution", (prompt != null) ? prompt.resolution().label() : null)
+			.addValue("aspectRatio", (prompt != null) ? prompt.aspectRatio() : null)
+			.addValue("prompt", (prompt != null) ? prompt.text() : null)
+			.addValue("inputUrls", (prompt != null) ? String.join("\n", prompt.inputUrls()) : null);
+	}
+
+	/**
+	 * The input's header, read on its own: the processor needs it before the reader
+	 * opens.
+	 */
+	private static List<String> header(String input) {
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(Path.of(input));
+		reader.open(new ExecutionContext());
+		try {
+			return reader.header();
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+	// --- submit
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<RowToSubmit> rowsToSubmitReader(DataSource dataSource, @Value(INSTANCE_ID) long instanceId)
+			throws Exception {
+		return new JdbcPagingItemReaderBuilder<RowToSubmit>().name("rowsToSubmit")
+			.dataSource(dataSource)
+			.selectClause("SELECT ROW_NO, STATUS, MODEL, PROMPT, RESOLUTION, ASPECT_RATIO, INPUT_URLS, "
+					+ "SUBMIT_ATTEMPTS, DUPLICATE_RISK")
+			.fromClause("FROM FLUX_ROW")
+			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN ('NEW', 'SUBMITTING')")
+			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
+			.parameterValues(Map.of("instanceId", instanceId))
+			.pageSize(200)
+			.saveState(false)
+			.rowMapper((rs, n) -> new RowToSubmit(instanceId, rs.getInt("ROW_NO"), rs.getString("STATUS"),
+					rs.getString("MODEL"), rs.getString("PROMPT"), rs.getString("RESOLUTION"),
+					rs.getString("ASPECT_RATIO"), rs.getString("INPUT_URLS"), rs.getInt("SUBMIT_ATTEMPTS"),
+					rs.getBoolean("DUPLICATE_RISK")))
+			.build();
+	}
+
+	@Bean
+	TaskSubmitter taskSubmitter(FluxClient fluxClient, RowTable rowTable, PollSchedule pollSchedule, RunStop runStop,
+			Clock clock) {
+		return new TaskSubmitter(fluxClient, rowTable, pollSchedule, runStop, clock);
+	}
+
+	// --- poll
+
+	@Bean
+	@StepScope
+	PendingTaskReader pendingTaskReader(RowTable rowTable, @Value(INSTANCE_ID) long instanceId,
+			FluxJobProperties properties, RunStop runStop, Clock clock) {
+		return new PendingTaskReader(rowTable, instanceId, clock.instant().plus(properties.poll().timeout()), runStop,
+				clock, 200);
+	}
+
+	@Bean
+	TaskPoller taskPoller(FluxClient fluxClient, PollSchedule pollSchedule, GenerationTimes generationTimes,
+			RunStop runStop, Clock clock) {
+		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock);
+	}
+
+	@Bean
+	JdbcBatchItemWriter<PollOutcome> pollRecorder(DataSource dataSource) {
+		return new JdbcBatchItemWriterBuilder<PollOutcome>().dataSource(dataSource)
+			.sql("""
+					UPDATE FLUX_ROW SET STATUS = :status, POLLS = POLLS + 1, NEXT_POLL_AT = :nextPollAt,
+					  GENERATED_AT = :generatedAt, OUTPUT_URL = :outputUrl, WIDTH = :width, HEIGHT = :height,
+					  ERROR = :error
+					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
+			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+			.build();
+	}
+
+	// --- download
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<GeneratedImage> generatedImagesReader(DataSource dataSource,
+			@Value(INSTANCE_ID) long instanceId, @Value("#{jobParameters['" + OUTPUT + "']}") String output)
+			throws Exception {
+		Path outputDir = Path.of(output);
+		return new JdbcPagingItemReaderBuilder<GeneratedImage>().name("generatedImages")
+			.dataSource(dataSource)
+			.selectClause("SELECT ROW_NO, TASK_ID, FILE_NAME, OUTPUT_URL, WIDTH, HEIGHT")
+			.fromClause("FROM FLUX_ROW")
+			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS = 'GENERATED'")
+			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
+			.parameterValues(Map.of("instanceId", instanceId))
+			.pageSize(200)
+			.saveState(false)
+			.rowMapper((rs, n) -> new GeneratedImage(instanceId, rs.getInt("ROW_NO"), rs.getString("TASK_ID"),
+					outputDir, rs.getString("FILE_NAME"), rs.getString("OUTPUT_URL"),
+					rs.getObject("WIDTH", Integer.class), rs.getObject("HEIGHT", Integer.class)))
+			.build();
+	}
+
+	@Bean
+	ImageFetcher imageFetcher(ImageDownloader imageDownloader, FluxClient fluxClient, RunStop runStop) {
+		return new ImageFetcher(imageDownloader, fluxClient, runStop);
+	}
+
+	@Bean
+	JdbcBatchItemWriter<DownloadOutcome> downloadRecorder(DataSource dataSource) {
+		return new JdbcBatchItemWriterBuilder<DownloadOutcome>().dataSource(dataSource)
+			.sql("""
+					UPDATE FLUX_ROW SET STATUS = :status, OUTPUT_URL = :outputUrl, FILE_PATH = :filePath,
+					  WIDTH = :width, HEIGHT = :height, BYTES = :bytes, SHA256 = :sha256, ERROR = :error
+					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
+			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+			.build();
+	}
+
+	// --- shared by the steps
+
+	@Bean
+	RowTable rowTable(JdbcClient jdbcClient, PlatformTransactionManager transactionManager) {
+		return new RowTable(jdbcClient, transactionManager);
+	}
+
+	@Bean
+	RunStop runStop() {
+		return new RunStop();
+	}
+
+	@Bean
+	GenerationTimes generationTimes() {
+		return new GenerationTimes();
+	}
+
+	@Bean
+	JobExecutionListener generationTimesLoader(GenerationTimes generationTimes, RowTable rowTable) {
+		return new JobExecutionListener() {
+			@Override
+			public void beforeJob(org.springframework.batch.core.job.JobExecution execution) {
+				generationTimes.clear();
+				rowTable.loadGenerationTimes(execution.getJobInstance().getInstanceId(), generationTimes);
+			}
+		};
+	}
+
+	@Bean
+	PollSchedule pollSchedule(GenerationTimes generationTimes, FluxJobProperties properties) {
+		return new PollSchedule(generationTimes, properties.poll());
+	}
+
+	@Bean
+	RunReportListener runReportListener(RowTable rowTable, FluxClient fluxClient) {
+		return new RunReportListener(rowTable, fluxClient.usage());
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setThreadNamePrefix(prefix);
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
+		executor.setDaemon(true);
+		executor.initialize();
+		return executor;
+	}
+
+}

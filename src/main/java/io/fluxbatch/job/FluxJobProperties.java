@@ -1,0 +1,60 @@
+package io.fluxbatch.job;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What a run works on and how hard it pushes ({@code flux.job.*}); the command line's
+ * options land here, above a job file's values, above {@code application.yml}'s.
+ *
+ * @param input the prompts CSV
+ * @param output the folder that receives results.csv, rejects.csv, totals.csv and images/
+ * @param model the model of rows that name none ({@code pro}, {@code flex} or a full
+ * name)
+ * @param resolution the resolution of rows that name none
+ * @param aspectRatio the aspect ratio of rows that name none
+ * @param submitConcurrency how many submissions may wait for an answer at once
+ * @param poll when and how often tasks are polled
+ * @param download how images are fetched
+ */
+@Validated
+@ConfigurationProperties("flux.job")
+public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @NotBlank String model,
+		@DefaultValue("1K") @NotBlank String resolution, @DefaultValue("1:1") @NotBlank String aspectRatio,
+		@DefaultValue("8") @Min(1) @Max(256) int submitConcurrency, @DefaultValue @Valid Poll poll,
+		@DefaultValue @Valid Download download) {
+
+	/**
+	 * Polling of submitted tasks.
+	 *
+	 * @param concurrency how many polls may wait for an answer at once
+	 * @param firstPollAfter the first poll's delay until a task of the same model has
+	 * finished in this run; from then on the learned generation time is used
+	 * @param maxInterval the longest wait between two polls of one task
+	 * @param timeout how long the poll step runs before it leaves unfinished tasks for a
+	 * rerun
+	 */
+	public record Poll(@DefaultValue("8") @Min(1) @Max(256) int concurrency,
+			@DefaultValue("5s") @NotNull Duration firstPollAfter, @DefaultValue("10s") @NotNull Duration maxInterval,
+			@DefaultValue("30m") @NotNull Duration timeout) {
+	}
+
+	/**
+	 * Fetching of finished images.
+	 *
+	 * @param concurrency how many downloads run at once
+	 */
+	public record Download(@DefaultValue("4") @Min(1) @Max(64) int concurrency) {
+	}
+
+}

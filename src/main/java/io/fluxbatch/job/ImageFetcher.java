@@ -1,0 +1,88 @@
+package io.fluxbatch.job;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.fluxbatch.api.ApiException;
+import io.fluxbatch.api.FluxClient;
+import io.fluxbatch.api.InsufficientCreditsException;
+import io.fluxbatch.api.QuotaExhaustedException;
+import io.fluxbatch.download.DownloadFailedException;
+import io.fluxbatch.download.ImageDownloader;
+import io.fluxbatch.download.StoredImage;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Stores a generated image under {@code images/}; when its URL fails (expired, CDN
+ * error), asks the API for a fresh one. An image that still cannot be had leaves its row
+ * pending for a rerun: it has been paid for, so it is fetched again rather than generated
+ * again.
+ */
+public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutcome> {
+
+	private static final Logger log = LoggerFactory.getLogger(ImageFetcher.class);
+
+	static final String IMAGES = "images";
+
+	private final ImageDownloader downloader;
+
+	private final FluxClient client;
+
+	private final RunStop stop;
+
+	public ImageFetcher(ImageDownloader downloader, FluxClient client, RunStop stop) {
+		this.downloader = downloader;
+		this.client = client;
+		this.stop = stop;
+	}
+
+	@Override
+	public DownloadOutcome process(GeneratedImage image) {
+		String url = image.outputUrl();
+		String firstFailure = "the API reported no image URL";
+		if (url != null) {
+			try {
+				return fetch(image, url);
+			}
+			catch (DownloadFailedException | IllegalArgumentException failure) {
+				firstFailure = failure.getMessage();
+			}
+		}
+		if (this.stop.stopped()) {
+			return pending(image, url, firstFailure);
+		}
+		log.info("row {}: {}; asking the API for a fresh download link", image.rowNo(), firstFailure);
+		try {
+			return fetch(image, this.client.downloadLink(image.taskId()).url());
+		}
+		catch (QuotaExhaustedException | InsufficientCreditsException exhausted) {
+			this.stop.stop(StopReasons.of(exhausted));
+			return pending(image, url, firstFailure);
+		}
+		catch (DownloadFailedException | IllegalArgumentException | ApiException secondFailure) {
+			String why = (secondFailure instanceof ApiException api) ? api.describe() : secondFailure.getMessage();
+			log.warn("row {}: the image could not be downloaded: {}", image.rowNo(), why);
+			return pending(image, url, "download failed: " + why + " (run again to retry)");
+		}
+	}
+
+	private DownloadOutcome fetch(GeneratedImage image, String url) {
+		StoredImage stored = this.downloader.download(URI.create(url), image.outputDir().resolve(IMAGES),
+				image.fileName(), image.width(), image.height());
+		return stored(image, url, stored);
+	}
+
+	private DownloadOutcome stored(GeneratedImage image, String url, StoredImage stored) {
+		String relative = image.outputDir().relativize(stored.file()).toString().replace('\\', '/');
+		return new DownloadOutcome(image.instanceId(), image.rowNo(), RowStatus.DOWNLOADED.name(), url, relative,
+				stored.width(), stored.height(), stored.bytes(), stored.sha256(), null);
+	}
+
+	private static DownloadOutcome pending(GeneratedImage image, String url, String error) {
+		return new DownloadOutcome(image.instanceId(), image.rowNo(), RowStatus.GENERATED.name(), url, null,
+				image.width(), image.height(), null, null, error);
+	}
+
+}

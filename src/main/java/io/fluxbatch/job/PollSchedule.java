@@ -1,0 +1,43 @@
+package io.fluxbatch.job;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When a task is next worth asking about: not before a task of its model has been seen to
+ * take that long in this run, then backing off (x1.5 per poll, capped), as the vendor
+ * recommends.
+ */
+public class PollSchedule {
+
+	private static final Duration MIN_INTERVAL = Duration.ofMillis(250);
+
+	private final GenerationTimes times;
+
+	private final FluxJobProperties.Poll settings;
+
+	public PollSchedule(GenerationTimes times, FluxJobProperties.Poll settings) {
+		this.times = times;
+		this.settings = settings;
+	}
+
+	Instant firstPoll(String model, Instant submittedAt) {
+		return submittedAt.plus(expected(model));
+	}
+
+	/** After {@code polls} polls found the task still running. */
+	Instant nextPoll(String model, int polls, Instant now) {
+		Duration base = expected(model).dividedBy(4);
+		if (base.compareTo(MIN_INTERVAL) < 0) {
+			base = MIN_INTERVAL;
+		}
+		double factor = Math.pow(1.5, Math.max(0, polls - 1));
+		long millis = (long) Math.min(base.toMillis() * factor, this.settings.maxInterval().toMillis());
+		return now.plusMillis(millis);
+	}
+
+	private Duration expected(String model) {
+		return this.times.expected(model).orElse(this.settings.firstPollAfter());
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.fluxbatch.job;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.fluxbatch.csv.CellCodec;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Around the load step: keeps the input's header for the reports, and once every row is
+ * in the table, rejects rows whose key names a file an earlier row already names (a
+ * set-wide rule no single-row processor can see).
+ */
+public class PromptLoadListener implements StepExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(PromptLoadListener.class);
+
+	private final RowTable rows;
+
+	private final List<String> header;
+
+	public PromptLoadListener(RowTable rows, List<String> header) {
+		this.rows = rows;
+		this.header = header;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.rows.saveHeader(instanceId(stepExecution), CellCodec.encode(this.header));
+	}
+
+	@Override
+	public ExitStatus afterStep(StepExecution stepExecution) {
+		if (stepExecution.getStatus().isUnsuccessful()) {
+			return null;
+		}
+		int duplicates = this.rows.rejectDuplicateKeys(instanceId(stepExecution));
+		log.info("read {} rows ({} with a key already used by an earlier row)", stepExecution.getWriteCount(),
+				duplicates);
+		return null;
+	}
+
+	private static long instanceId(StepExecution stepExecution) {
+		return stepExecution.getJobExecution().getJobInstance().getInstanceId();
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.fluxbatch.job;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.fluxbatch.csv.CellCodec;
+import io.fluxbatch.report.ResultRow;
+import io.fluxbatch.report.TotalsLine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The row table's updates that must be committed on their own, at once, whatever the
+ * chunk around them does: a row's state before and after each request that can cost
+ * money.
+ */
+public class RowTable {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate ownTransaction;
+
+	public RowTable(JdbcClient jdbc, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Committed before the POST: a crash from here on leaves the row visibly in doubt.
+	 */
+	void markSubmitting(RowToSubmit row) {
+		update("UPDATE FLUX_ROW SET STATUS = 'SUBMITTING' WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?", row.instanceId(),
+				row.rowNo());
+	}
+
+	/** Committed the moment the task id is known, so it is never asked for again. */
+	void recordSubmitted(RowToSubmit row, String taskId, long credits, int attempts, boolean duplicateRisk,
+			Instant submittedAt, Instant nextPollAt) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = 'SUBMITTED', TASK_ID = ?, CREDITS = ?, SUBMIT_ATTEMPTS = ?,
+				DUPLICATE_RISK = ?, SUBMITTED_AT = ?, NEXT_POLL_AT = ?, ERROR = NULL
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", taskId, credits, attempts, duplicateRisk,
+				Timestamp.from(submittedAt), Timestamp.from(nextPollAt), row.instanceId(), row.rowNo());
+	}
+
+	/**
+	 * No task was created (or none is known): the row waits for the next run's submit.
+	 */
+	void returnToNew(RowToSubmit row, int attempts, boolean duplicateRisk, String error) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = 'NEW', SUBMIT_ATTEMPTS = ?, DUPLICATE_RISK = ?, ERROR = ?
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", attempts, duplicateRisk, error, row.instanceId(),
+				row.rowNo());
+	}
+
+	void failSubmission(RowToSubmit row, int attempts, boolean duplicateRisk, String error) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = 'FAILED', SUBMIT_ATTEMPTS = ?, DUPLICATE_RISK = ?, ERROR = ?
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", attempts, duplicateRisk, error, row.instanceId(),
+				row.rowNo());
+	}
+
+	/** Rejects every row whose key names the same file as an earlier row's. */
+	int rejectDuplicateKeys(long instanceId) {
+		return update(
+				"""
+						UPDATE FLUX_ROW r SET STATUS = 'REJECTED', REASON = 'key ''' || r.ROW_KEY || ''' is already used by row '
+						  || (SELECT MIN(f.ROW_NO) FROM FLUX_ROW f
+						      WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.FILE_KEY = r.FILE_KEY)
+						WHERE r.JOB_INSTANCE_ID = ? AND r.STATUS = 'NEW' AND EXISTS (SELECT 1 FROM FLUX_ROW f
+						  WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.FILE_KEY = r.FILE_KEY AND f.ROW_NO < r.ROW_NO)""",
+				instanceId);
+	}
+
+	void saveHeader(long instanceId, String packedHeader) {
+		update("MERGE INTO FLUX_RUN (JOB_INSTANCE_ID, HEADER) KEY (JOB_INSTANCE_ID) VALUES (?, ?)", instanceId,
+				packedHeader);
+	}
+
+	public String header(long instanceId) {
+		return this.jdbc.sql("SELECT HEADER FROM FLUX_RUN WHERE JOB_INSTANCE_ID = ?")
+			.param(instanceId)
+			.query(String.class)
+			.optional()
+			.orElse("");
+	}
+
+	/** How many rows are in each state. */
+	public Map<String, Long> countByStatus(long instanceId) {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("SELECT STATUS, COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? GROUP BY STATUS")
+			.param(instanceId)
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	/** Feeds the learned generation times of a run's finished tasks (after a restart). */
+	void loadGenerationTimes(long instanceId, GenerationTimes times) {
+		this.jdbc.sql("""
+				SELECT MODEL, COUNT(*), SUM(DATEDIFF('MILLISECOND', SUBMITTED_AT, GENERATED_AT)) FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ? AND GENERATED_AT IS NOT NULL GROUP BY MODEL""")
+			.param(instanceId)
+			.query((rs) -> {
+				times.record(rs.getString(1), rs.getLong(2), rs.getLong(3));
+			});
+	}
+
+	/** Every row in input order, one at a time, never all in memory. */
+	public void forEachRow(long instanceId, Consumer<ResultRow> action) {
+		this.jdbc.sql("SELECT * FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? ORDER BY ROW_NO")
+			.param(instanceId)
+			.withFetchSize(500)
+			.query((rs) -> {
+				action.accept(resultRow(rs));
+			});
+	}
+
+	/** Images paid for and their credits, per model and resolution. */
+	public List<TotalsLine> totals(long instanceId) {
+		return this.jdbc.sql("""
+				SELECT MODEL, RESOLUTION, COUNT(*), SUM(CREDITS) FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ? AND GENERATED_AT IS NOT NULL
+				GROUP BY MODEL, RESOLUTION ORDER BY MODEL, RESOLUTION""")
+			.param(instanceId)
+			.query((rs, n) -> new TotalsLine(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+			.list();
+	}
+
+	public long possibleDuplicates(long instanceId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND DUPLICATE_RISK")
+			.param(instanceId)
+			.query(Long.class)
+			.single();
+	}
+
+	private static ResultRow resultRow(ResultSet rs) throws SQLException {
+		RowStatus status = RowStatus.valueOf(rs.getString("STATUS"));
+		boolean generated = rs.getTimestamp("GENERATED_AT") != null;
+		Long credits = generated ? (Long) rs.getLong("CREDITS") : (status == RowStatus.FAILED ? (Long) 0L : null);
+		return new ResultRow(rs.getInt("ROW_NO"), rs.getLong("LINE_NO"), CellCodec.decode(rs.getString("CELLS")),
+				rs.getString("ROW_KEY"), status.resultStatus(), rs.getString("MODEL"), rs.getString("RESOLUTION"),
+				rs.getString("ASPECT_RATIO"), rs.getString("TASK_ID"), rs.getString("OUTPUT_URL"),
+				rs.getString("FILE_PATH"), rs.getObject("WIDTH", Integer.class), rs.getObject("HEIGHT", Integer.class),
+				rs.getObject("BYTES", Long.class), rs.getString("SHA256"), credits, rs.getInt("SUBMIT_ATTEMPTS"),
+				(status == RowStatus.REJECTED) ? rs.getString("REASON") : rs.getString("ERROR"),
+				rs.getBoolean("DUPLICATE_RISK"));
+	}
+
+	List<PendingTask> pendingTasksAfter(long instanceId, Instant afterPollAt, int afterRow, int limit) {
+		return this.jdbc.sql("""
+				SELECT ROW_NO, TASK_ID, MODEL, SUBMITTED_AT, NEXT_POLL_AT, POLLS FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SUBMITTED'
+				  AND (NEXT_POLL_AT > ? OR (NEXT_POLL_AT = ? AND ROW_NO > ?))
+				ORDER BY NEXT_POLL_AT, ROW_NO FETCH FIRST ? ROWS ONLY""")
+			.params(instanceId, Timestamp.from(afterPollAt), Timestamp.from(afterPollAt), afterRow, limit)
+			.query((rs, n) -> new PendingTask(instanceId, rs.getInt(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6)))
+			.list();
+	}
+
+	private int update(String sql, Object... params) {
+		Integer changed = this.ownTransaction.execute((status) -> this.jdbc.sql(sql).params(params).update());
+		return (changed != null) ? changed : 0;
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.fluxbatch.job;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.fluxbatch.api.ApiException;
+import io.fluxbatch.api.ApiProtocolException;
+import io.fluxbatch.api.FluxClient;
+import io.fluxbatch.api.GenerationRequest;
+import io.fluxbatch.api.InsufficientCreditsException;
+import io.fluxbatch.api.QuotaExhaustedException;
+import io.fluxbatch.api.RejectedRequestException;
+import io.fluxbatch.api.SubmitAttempts;
+import io.fluxbatch.api.Task;
+import io.fluxbatch.prompt.Model;
+import io.fluxbatch.prompt.PriceTable;
+import io.fluxbatch.prompt.Resolution;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Sends one row's POST, committing the row's state before it (SUBMITTING) and the task id
+ * the moment it arrives, so that no crash can make a row be sent twice without it being
+ * flagged.
+ */
+public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskSubmitter.class);
+
+	private final FluxClient client;
+
+	private final RowTable rows;
+
+	private final PollSchedule schedule;
+
+	private final RunStop stop;
+
+	private final Clock clock;
+
+	public TaskSubmitter(FluxClient client, RowTable rows, PollSchedule schedule, RunStop stop, Clock clock) {
+		this.client = client;
+		this.rows = rows;
+		this.schedule = schedule;
+		this.stop = stop;
+		this.clock = clock;
+	}
+
+	@Override
+	public RowToSubmit process(RowToSubmit row) {
+		if (this.stop.stopped()) {
+			return null;
+		}
+		// A row found SUBMITTING was being sent when a run died: its task may exist
+		// unseen.
+		boolean duplicateRisk = row.duplicateRisk() || row.interrupted();
+		this.rows.markSubmitting(row);
+		SubmitAttempts attempts = new SubmitAttempts();
+		try {
+			Task task = this.client.submit(request(row), attempts);
+			Instant now = this.clock.instant();
+			this.rows.recordSubmitted(row, task.id(), credits(row, task), row.submitAttempts() + attempts.sent(),
+					duplicateRisk || attempts.possibleDuplicate(), now, this.schedule.firstPoll(row.model(), now));
+			return row;
+		}
+		catch (InsufficientCreditsException | QuotaExhaustedException exhausted) {
+			this.rows.returnToNew(row, row.submitAttempts() + attempts.sent(),
+					duplicateRisk || attempts.possibleDuplicate(), exhausted.describe());
+			this.stop.stop(StopReasons.of(exhausted));
+			return null;
+		}
+		catch (RejectedRequestException | ApiProtocolException refused) {
+			log.warn("row {}: the API refused the prompt: {}", row.rowNo(), refused.describe());
+			this.rows.failSubmission(row, row.submitAttempts() + attempts.sent(),
+					duplicateRisk || attempts.possibleDuplicate(), refused.describe());
+			return null;
+		}
+		catch (RuntimeException failure) {
+			// The API is down or refuses the key: the row waits for the rerun, the step
+			// fails.
+			this.rows.returnToNew(row, row.submitAttempts() + attempts.sent(),
+					duplicateRisk || attempts.possibleDuplicate(),
+					(failure instanceof ApiException api) ? api.describe() : failure.getMessage());
+			throw failure;
+		}
+	}
+
+	private static GenerationRequest request(RowToSubmit row) {
+		List<String> urls = (row.inputUrls() == null || row.inputUrls().isEmpty()) ? List.of()
+				: Arrays.asList(row.inputUrls().split("\n"));
+		return new GenerationRequest(row.model(), row.prompt(), row.resolution(), row.aspectRatio(), urls);
+	}
+
+	/** The server's figure when it gives one, the price table's otherwise. */
+	private static long credits(RowToSubmit row, Task task) {
+		if (task.creditsUsed() != null) {
+			return task.creditsUsed();
+		}
+		Model model = Model.fromApiName(row.model()).orElseThrow();
+		return PriceTable.credits(model, Resolution.fromLabel(row.resolution()).orElseThrow());
+	}
+
+}

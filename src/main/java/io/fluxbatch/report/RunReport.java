@@ -1,0 +1,85 @@
+package io.fluxbatch.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.fluxbatch.csv.CsvTableWriter;
+
+/**
+ * Writes a run's results.csv, rejects.csv and totals.csv. Each file is written beside its
+ * final name and moved into place, so a reader never sees half a file.
+ */
+public final class RunReport {
+
+	public static final String RESULTS = "results.csv";
+
+	public static final String REJECTS = "rejects.csv";
+
+	public static final String TOTALS = "totals.csv";
+
+	private RunReport() {
+	}
+
+	/**
+	 * Writes results.csv and rejects.csv from the rows {@code rows} feeds, in its order.
+	 */
+	public static void writeResults(Path outputDir, List<String> inputHeader, Consumer<Consumer<ResultRow>> rows) {
+		ResultColumns columns = new ResultColumns(inputHeader);
+		List<String> rejectsHeader = new ArrayList<>(inputHeader);
+		rejectsHeader.add("reason");
+		Path results = outputDir.resolve(RESULTS + ".part");
+		Path rejects = outputDir.resolve(REJECTS + ".part");
+		try (CsvTableWriter resultsCsv = new CsvTableWriter(results);
+				CsvTableWriter rejectsCsv = new CsvTableWriter(rejects)) {
+			resultsCsv.writeRow(columns.header());
+			rejectsCsv.writeRow(rejectsHeader);
+			rows.accept((row) -> {
+				resultsCsv.writeRow(columns.values(row));
+				if (row.rejected()) {
+					List<String> original = new ArrayList<>(inputHeader.size() + 1);
+					for (int i = 0; i < inputHeader.size(); i++) {
+						original.add(ResultColumns.cell(row, i));
+					}
+					original.add(row.error());
+					rejectsCsv.writeRow(original);
+				}
+			});
+		}
+		moveIntoPlace(results, outputDir.resolve(RESULTS));
+		moveIntoPlace(rejects, outputDir.resolve(REJECTS));
+	}
+
+	/** Writes totals.csv: one line per model and resolution, then the TOTAL line. */
+	public static void writeTotals(Path outputDir, List<TotalsLine> lines) {
+		Path totals = outputDir.resolve(TOTALS + ".part");
+		try (CsvTableWriter csv = new CsvTableWriter(totals)) {
+			csv.writeRow(List.of("model", "resolution", "images", "credits"));
+			long images = 0;
+			long credits = 0;
+			for (TotalsLine line : lines) {
+				csv.writeRow(List.of(line.model(), line.resolution(), Long.toString(line.images()),
+						Long.toString(line.credits())));
+				images += line.images();
+				credits += line.credits();
+			}
+			csv.writeRow(List.of("TOTAL", "", Long.toString(images), Long.toString(credits)));
+		}
+		moveIntoPlace(totals, outputDir.resolve(TOTALS));
+	}
+
+	private static void moveIntoPlace(Path written, Path target) {
+		try {
+			Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException(failure);
+		}
+	}
+
+}

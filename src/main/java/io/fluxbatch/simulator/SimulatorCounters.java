@@ -1,0 +1,34 @@
+package io.fluxbatch.simulator;
+
+/**
+ * A snapshot of what the simulator has seen, so tests and benchmarks can assert on the
+ * client's traffic.
+ *
+ * @param generateRequests every {@code POST /generate} received, rejected ones included
+ * @param tasksCreated accepted generations
+ * @param pollRequests every {@code GET /tasks/{id}} received
+ * @param downloadUrlRequests every {@code GET /tasks/{id}/download} received
+ * @param cdnRequests image downloads from the CDN
+ * @param cdnRequestsWithAuthorization CDN requests that carried an {@code Authorization}
+ * header (the client must never leak its key there)
+ * @param rateLimited API requests answered 429
+ * @param serverErrors API requests answered 500 or 503 (injected faults and outages)
+ * @param droppedConnections API requests whose connection was reset
+ * @param generationsFailed tasks that ended {@code failed} so far
+ * @param creditsCharged prices of the tasks that completed so far
+ * @param creditsBalance the account balance now, reservations of running tasks deducted
+ */
+public record SimulatorCounters(long generateRequests, long tasksCreated, long pollRequests, long downloadUrlRequests,
+		long cdnRequests, long cdnRequestsWithAuthorization, long rateLimited, long serverErrors,
+		long droppedConnections, long generationsFailed, long creditsCharged, long creditsBalance) {
+
+	/**
+	 * Requests to the three API endpoints, whatever their outcome; CDN downloads and
+	 * unknown paths are not included.
+	 * @return the number of API requests
+	 */
+	public long apiRequests() {
+		return this.generateRequests + this.pollRequests + this.downloadUrlRequests;
+	}
+
+}

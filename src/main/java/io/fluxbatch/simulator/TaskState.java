@@ -1,0 +1,20 @@
+package io.fluxbatch.simulator;
+
+/**
+ * Where a simulated task is in its life cycle, with the status string the API reports.
+ */
+enum TaskState {
+
+	PENDING("pending"), PROCESSING("processing"), COMPLETED("completed"), FAILED("failed");
+
+	private final String wireName;
+
+	TaskState(String wireName) {
+		this.wireName = wireName;
+	}
+
+	String wireName() {
+		return this.wireName;
+	}
+
+}

@@ -1,0 +1,176 @@
+package io.fluxbatch.csv;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SpreadsheetCsvReaderTest {
+
+	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void theByteOrderMarkDoesNotEndUpInTheFirstHeader() throws Exception {
+		Path file = write(concat(BOM, utf8("prompt,id\r\na cat,1\r\n")));
+
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file);
+		reader.open(new ExecutionContext());
+
+		assertThat(reader.header()).containsExactly("prompt", "id");
+		assertThat(reader.read().cells()).containsExactly("a cat", "1");
+		reader.close();
+	}
+
+	@Test
+	void crlfAndLfLineEndsGiveTheSameRecords() throws Exception {
+		List<CsvRecord> crlf = readAll(write(utf8("prompt,id\r\na cat,1\r\na dog,2\r\n")));
+		List<CsvRecord> lf = readAll(write(utf8("prompt,id\na cat,1\na dog,2")));
+
+		assertThat(crlf).isEqualTo(lf)
+			.containsExactly(new CsvRecord(1, 2, List.of("a cat", "1")), new CsvRecord(2, 3, List.of("a dog", "2")));
+	}
+
+	@Test
+	void quotedCellsMayHoldCommasAndDoubledQuotes() throws Exception {
+		List<CsvRecord> records = readAll(write(utf8("prompt,id\r\n\"a cat, a dog\",\"say \"\"hi\"\"\"\r\n")));
+
+		assertThat(records).extracting(CsvRecord::cells).containsExactly(List.of("a cat, a dog", "say \"hi\""));
+	}
+
+	@Test
+	void aMultiLineCellKeepsItsLineBreaksAndLaterRecordsStartFurtherDown() throws Exception {
+		List<CsvRecord> records = readAll(
+				write(utf8("prompt,id\r\n\"first line\r\n\r\nthird line\",1\r\na dog,2\r\n\"x\ny\",3\r\n")));
+
+		assertThat(records).containsExactly(new CsvRecord(1, 2, List.of("first line\n\nthird line", "1")),
+				new CsvRecord(2, 5, List.of("a dog", "2")), new CsvRecord(3, 6, List.of("x\ny", "3")));
+	}
+
+	@Test
+	void blankLinesAreSkippedAndNotCountedAsRows() throws Exception {
+		List<CsvRecord> records = readAll(write(utf8("\nprompt,id\n\na cat,1\n   \n,,\n\"\"\na dog,2\n\n")));
+
+		assertThat(records).containsExactly(new CsvRecord(1, 4, List.of("a cat", "1")),
+				new CsvRecord(2, 8, List.of("a dog", "2")));
+	}
+
+	@Test
+	void headerCellsAreTrimmedAndTrailingEmptyColumnsIgnored() throws Exception {
+		Path file = write(utf8(" Prompt ,\tid ,,\r\na cat,1,,\r\na dog,,,\r\n"));
+
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file);
+		reader.open(new ExecutionContext());
+
+		assertThat(reader.header()).containsExactly("Prompt", "id");
+		assertThat(reader.read().cells()).containsExactly("a cat", "1");
+		assertThat(reader.read().cells()).containsExactly("a dog", "");
+		reader.close();
+	}
+
+	@Test
+	void shortRecordsArePaddedToTheHeaderAndExtraCellsWithTextAreKept() throws Exception {
+		List<CsvRecord> records = readAll(write(utf8("prompt,id,notes\na cat\na dog,2,n,extra,,\n")));
+
+		assertThat(records).extracting(CsvRecord::cells)
+			.containsExactly(List.of("a cat", "", ""), List.of("a dog", "2", "n", "extra"));
+	}
+
+	@Test
+	void aRestartResumesAfterTheCommittedRecordsWithTheirRowAndLineNumbers() throws Exception {
+		Path file = write(utf8("prompt,id\n\"two\nlines\",1\n\nsecond,2\nthird,3\n\"more\nlines\",4\nfifth,5\n"));
+		ExecutionContext context = new ExecutionContext();
+		SpreadsheetCsvReader firstRun = new SpreadsheetCsvReader(file);
+		firstRun.open(context);
+		firstRun.read();
+		firstRun.read();
+		firstRun.update(context);
+		firstRun.read();
+		firstRun.close();
+
+		SpreadsheetCsvReader restart = new SpreadsheetCsvReader(file);
+		restart.open(new ExecutionContext(context));
+
+		assertThat(context.getInt("csv.read.count")).isEqualTo(2);
+		assertThat(restart.header()).containsExactly("prompt", "id");
+		assertThat(restart.read()).isEqualTo(new CsvRecord(3, 6, List.of("third", "3")));
+		assertThat(restart.read()).isEqualTo(new CsvRecord(4, 7, List.of("more\nlines", "4")));
+		assertThat(restart.read()).isEqualTo(new CsvRecord(5, 9, List.of("fifth", "5")));
+		assertThat(restart.read()).isNull();
+		restart.close();
+	}
+
+	@Test
+	void theHeaderIsOnlyKnownOnceOpened() {
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(this.dir.resolve("prompts.csv"));
+
+		assertThatIllegalStateException().isThrownBy(reader::header);
+	}
+
+	@Test
+	void undecodableBytesAreAnInputProblemNamingTheLine() throws Exception {
+		Path file = write(concat(utf8("prompt,id\r\na cat,1\r\ncaf"), new byte[] { (byte) 0xE9 }, utf8(",2\r\n")));
+
+		assertThatThrownBy(() -> readAll(file)).isInstanceOf(CsvInputException.class)
+			.hasMessageContaining("line 3 has byte 0xE9")
+			.hasMessageContaining("\"CSV UTF-8\"");
+	}
+
+	@Test
+	void aMissingFileIsAnInputProblemRatherThanAWrappedStreamException() {
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(this.dir.resolve("missing.csv"));
+
+		assertThatThrownBy(() -> reader.open(new ExecutionContext())).isInstanceOf(CsvInputException.class)
+			.hasMessageEndingWith("missing.csv\" does not exist");
+	}
+
+	private List<CsvRecord> readAll(Path file) throws Exception {
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file);
+		reader.open(new ExecutionContext());
+		try {
+			List<CsvRecord> records = new ArrayList<>();
+			for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
+				records.add(record);
+			}
+			return records;
+		}
+		finally {
+			reader.close();
+		}
+	}
+
+	private Path write(byte[] bytes) throws IOException {
+		return Files.write(Files.createTempFile(this.dir, "prompts", ".csv"), bytes);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] all = new byte[length];
+		int position = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, all, position, part.length);
+			position += part.length;
+		}
+		return all;
+	}
+
+}
