@@ -1,5 +1,7 @@
 package io.fluxbatch;
 
+import java.io.PrintWriter;
+import java.io.PrintWriter;
 import java.util.Map;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,16 +18,19 @@ import picocli.CommandLine.Command;
 public class FluxBatchApplication {
 
 	public static void main(String[] args) {
-		System.exit(execute(args, System.getenv()));
+		System
+			.exit(execute(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
 	}
 
 	/**
-	 * Runs one command; {@code environment} stands for the process environment (the API
-	 * key).
+	 * Runs one command and returns its exit code; {@code environment} stands for the
+	 * process environment (where the API key comes from).
 	 */
-	public static int execute(String[] args, Map<String, String> environment) {
+	public static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
 		CommandLine commandLine = new CommandLine(new FluxBatchApplication());
 		commandLine.addSubcommand(new RunCommand(environment));
+		commandLine.setOut(out);
+		commandLine.setErr(err);
 		commandLine.setParameterExceptionHandler((problem, arguments) -> {
 			problem.getCommandLine()
 				.getErr()

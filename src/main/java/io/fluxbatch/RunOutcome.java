@@ -2,6 +2,7 @@ package io.fluxbatch;
 
 import java.io.PrintWriter;
 
+import io.fluxbatch.api.ApiException;
 import io.fluxbatch.job.RunStop;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -38,11 +39,16 @@ final class RunOutcome {
 		return ExitCode.of(status);
 	}
 
+	/** The API's own words when an API call was the cause, else the innermost message. */
 	private static String describe(Throwable failure) {
-		if (failure instanceof io.fluxbatch.api.ApiException api) {
-			return api.describe();
+		Throwable innermost = failure;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ApiException api) {
+				return api.describe();
+			}
+			innermost = cause;
 		}
-		String message = String.valueOf(failure.getMessage());
+		String message = String.valueOf(innermost.getMessage());
 		return message.lines().findFirst().orElse(message);
 	}
 

@@ -50,7 +50,7 @@ public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutco
 				firstFailure = failure.getMessage();
 			}
 		}
-		if (this.stop.stopped()) {
+		if (this.stop.requestsStopped()) {
 			return pending(image, url, firstFailure);
 		}
 		log.info("row {}: {}; asking the API for a fresh download link", image.rowNo(), firstFailure);
@@ -58,7 +58,7 @@ public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutco
 			return fetch(image, this.client.downloadLink(image.taskId()).url());
 		}
 		catch (QuotaExhaustedException | InsufficientCreditsException exhausted) {
-			this.stop.stop(StopReasons.of(exhausted));
+			this.stop.stopFor(exhausted);
 			return pending(image, url, firstFailure);
 		}
 		catch (DownloadFailedException | IllegalArgumentException | ApiException secondFailure) {

@@ -45,7 +45,7 @@ public class PendingTaskReader implements ItemReader<PendingTask> {
 
 	@Override
 	public PendingTask read() {
-		if (this.stop.stopped() || this.clock.instant().isAfter(this.deadline)) {
+		if (this.stop.requestsStopped() || this.clock.instant().isAfter(this.deadline)) {
 			return null;
 		}
 		if (this.page.isEmpty()) {

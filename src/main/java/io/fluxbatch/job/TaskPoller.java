@@ -38,7 +38,7 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 	@Override
 	public PollOutcome process(PendingTask task) throws InterruptedException {
 		waitUntilDue(task);
-		if (this.stop.stopped()) {
+		if (this.stop.requestsStopped()) {
 			return null;
 		}
 		Task answer;
@@ -46,7 +46,7 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 			answer = this.client.task(task.taskId());
 		}
 		catch (QuotaExhaustedException exhausted) {
-			this.stop.stop(StopReasons.of(exhausted));
+			this.stop.stopFor(exhausted);
 			return null;
 		}
 		catch (RejectedRequestException | ApiProtocolException refused) {

@@ -69,7 +69,7 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 		catch (InsufficientCreditsException | QuotaExhaustedException exhausted) {
 			this.rows.returnToNew(row, row.submitAttempts() + attempts.sent(),
 					duplicateRisk || attempts.possibleDuplicate(), exhausted.describe());
-			this.stop.stop(StopReasons.of(exhausted));
+			this.stop.stopFor(exhausted);
 			return null;
 		}
 		catch (RejectedRequestException | ApiProtocolException refused) {

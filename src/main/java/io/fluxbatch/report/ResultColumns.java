@@ -52,7 +52,10 @@ final class ResultColumns {
 	List<String> values(ResultRow row) {
 		List<String> values = new ArrayList<>(this.inputHeader.size() + this.appended.size());
 		for (int i = 0; i < this.inputHeader.size(); i++) {
-			values.add((this.replacing[i] != null) ? this.replacing[i].value(row) : cell(row, i));
+			String used = (this.replacing[i] != null) ? this.replacing[i].value(row) : "";
+			// A rejected row used nothing: it keeps what the user wrote, so it can be
+			// fixed.
+			values.add(used.isEmpty() ? cell(row, i) : used);
 		}
 		this.appended.forEach((column) -> values.add(column.value(row)));
 		return values;

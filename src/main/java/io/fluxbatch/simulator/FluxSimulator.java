@@ -90,6 +90,15 @@ public final class FluxSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Simulates an outage that begins right after the given number of tasks has been
+	 * created, so that a test can fail a job midway without racing it.
+	 * @param tasks tasks to accept before going down
+	 */
+	public void goDownAfterTasks(long tasks) {
+		this.state.goDownAfterTasks(tasks);
+	}
+
+	/**
 	 * Tops the account up.
 	 * @param credits credits to add
 	 */

@@ -31,6 +31,8 @@ final class SimulatorState {
 
 	private volatile boolean down;
 
+	private volatile long downAfterTasks = Long.MAX_VALUE;
+
 	private volatile String origin = "http://localhost";
 
 	SimulatorState(SimulatorSettings settings, Clock clock) {
@@ -75,6 +77,13 @@ final class SimulatorState {
 
 	void setDown(boolean down) {
 		this.down = down;
+		if (!down) {
+			this.downAfterTasks = Long.MAX_VALUE;
+		}
+	}
+
+	void goDownAfterTasks(long tasks) {
+		this.downAfterTasks = tasks;
 	}
 
 	/**
@@ -103,7 +112,9 @@ final class SimulatorState {
 		this.tasks.add(task);
 		this.generations.add(new ReceivedGeneration(task.id(), request.modelName(), request.prompt(),
 				request.resolution(), request.aspectRatio(), request.inputUrls(), rawBody));
-		this.metrics.tasksCreated.incrementAndGet();
+		if (this.metrics.tasksCreated.incrementAndGet() >= this.downAfterTasks) {
+			this.down = true;
+		}
 	}
 
 	/**
