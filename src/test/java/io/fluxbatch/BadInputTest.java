@@ -1,0 +1,99 @@
+package io.fluxbatch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.fluxbatch.simulator.FluxSimulator;
+import io.fluxbatch.simulator.SimulatorSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Input and usage a run cannot start with: one clear line, exit code 2, and nothing sent.
+ */
+class BadInputTest {
+
+	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");
+
+	@TempDir
+	Path dir;
+
+	private FluxSimulator simulator;
+
+	@BeforeEach
+	void startSimulator() {
+		this.simulator = FluxSimulator.start(SimulatorSettings.defaults());
+	}
+
+	@AfterEach
+	void stopSimulator() {
+		this.simulator.close();
+	}
+
+	@Test
+	void aMissingInputFileIsNamed() {
+		CommandRun run = run(ENVIRONMENT, this.dir.resolve("nowhere.csv"));
+
+		assertUsageError(run, "nowhere.csv");
+	}
+
+	@Test
+	void anEmptyFileIsRefused() throws IOException {
+		CommandRun run = run(ENVIRONMENT, Files.write(this.dir.resolve("empty.csv"), new byte[0]));
+
+		assertUsageError(run, "empty");
+	}
+
+	@Test
+	void aHeaderWithoutAPromptColumnSaysWhichColumnsItFound() throws IOException {
+		CommandRun run = run(ENVIRONMENT,
+				Files.writeString(this.dir.resolve("no-prompt.csv"), "sku,text\nA-1,a cat\n"));
+
+		assertUsageError(run, "prompt");
+		assertThat(run.err()).contains("sku").contains("text");
+	}
+
+	@Test
+	void bytesThatAreNotUtf8AreReportedWithTheirLine() throws IOException {
+		byte[] windows1252 = "id,prompt\n1,Caf\u00e9 au lait on a table\n"
+			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		CommandRun run = run(ENVIRONMENT, Files.write(this.dir.resolve("excel.csv"), windows1252));
+
+		assertUsageError(run, "UTF-8");
+		assertThat(run.err()).contains("line 2");
+	}
+
+	@Test
+	void aRunWithoutAnApiKeySaysWhereTheKeyComesFrom() throws IOException {
+		CommandRun run = run(Map.of(), Files.writeString(this.dir.resolve("ok.csv"), "prompt\nA cat on a mat\n"));
+
+		assertUsageError(run, "VICSEE_API_KEY");
+	}
+
+	@Test
+	void anUnknownOptionIsAUsageError() {
+		CommandRun run = CommandRun.of(ENVIRONMENT, "run", "--inptu", "x.csv");
+
+		assertUsageError(run, "--inptu");
+	}
+
+	private CommandRun run(Map<String, String> environment, Path input) {
+		return CommandRun.of(environment, "run", "--input", input.toString(), "--output",
+				this.dir.resolve("out").toString(), "--base-url", this.simulator.baseUrl(), "--db",
+				this.dir.resolve("db").toString());
+	}
+
+	private void assertUsageError(CommandRun run, String mentioning) {
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
+		assertThat(run.err().strip()).startsWith("flux-batch: ").contains(mentioning).doesNotContain("\n");
+		assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+		assertThat(this.simulator.counters().apiRequests()).isZero();
+	}
+
+}
