@@ -1,6 +1,8 @@
 package io.fluxbatch;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.fluxbatch.api.ApiKey;
 import org.springframework.boot.WebApplicationType;
@@ -37,6 +39,8 @@ final class SpringContexts {
 	/** The application could not start; the message says why in one line. */
 	static final class StartupException extends RuntimeException {
 
+		private static final Pattern DATABASE_FILE = Pattern.compile("(\\S+)\\.mv\\.db");
+
 		private final int exitCode;
 
 		private StartupException(String message, int exitCode) {
@@ -51,7 +55,7 @@ final class SpringContexts {
 		static StartupException of(RuntimeException failure) {
 			Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 			String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-			if (message.contains("Database may be already in use")) {
+			if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
 				return new StartupException("another flux-batch run is using the job database (" + databaseOf(message)
 						+ "): wait for it to finish, or give this run its own with --db", ExitCode.FAILED);
 			}
@@ -63,9 +67,8 @@ final class SpringContexts {
 		}
 
 		private static String databaseOf(String message) {
-			int start = message.indexOf('"');
-			int end = message.indexOf('"', start + 1);
-			return (start >= 0 && end > start) ? message.substring(start + 1, end) : "see --db";
+			Matcher file = DATABASE_FILE.matcher(message);
+			return file.find() ? file.group(1) : "see --db";
 		}
 
 	}
