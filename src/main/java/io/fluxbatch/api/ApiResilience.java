@@ -33,7 +33,14 @@ final class ApiResilience {
 
 	<T> T call(Supplier<T> request) {
 		Supplier<T> limited = RateLimiter.decorateSupplier(this.rateLimiter, request);
-		return Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker, limited)).get();
+		try {
+			return Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker, limited))
+				.get();
+		}
+		catch (CallNotPermittedException open) {
+			throw new TransientApiException(0, "CIRCUIT_OPEN",
+					"the API failed too often; calls to it are paused for a while", null, false, open);
+		}
 	}
 
 	private static RetryConfig retryConfig(FluxApiProperties.Retry settings) {

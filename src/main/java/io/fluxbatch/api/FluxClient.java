@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -99,27 +100,18 @@ public class FluxClient {
 		return this.usage;
 	}
 
-	private <T> T exchange(RestClient.RequestHeadersSpec<?> request, Function<byte[], T> reader) {
+	private <T> T exchange(RestClient.RequestHeadersSpec<?> request, Function<JsonNode, T> reader) {
 		try {
 			return request.exchange((sent, response) -> {
 				int status = response.getStatusCode().value();
 				byte[] body = response.getBody().readAllBytes();
 				this.usage.observe(status, response.getHeaders());
-				if (status / 100 != 2 || isFailureEnvelope(body)) {
-					throw this.wire.failure(status, response.getHeaders(), body);
-				}
-				return reader.apply(body);
+				return this.wire.answer(status, response.getHeaders(), body, reader);
 			});
 		}
 		catch (ResourceAccessException failure) {
 			throw connectionFailure(failure);
 		}
-	}
-
-	private static boolean isFailureEnvelope(byte[] body) {
-		// Cheap check first: the envelope says so in its first field.
-		String start = new String(body, 0, Math.min(body.length, 64), java.nio.charset.StandardCharsets.UTF_8);
-		return start.replace(" ", "").contains("\"success\":false");
 	}
 
 	private static TransientApiException connectionFailure(ResourceAccessException failure) {

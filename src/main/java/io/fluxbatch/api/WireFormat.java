@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,9 +34,24 @@ final class WireFormat {
 		return this.json.writeValueAsString(body);
 	}
 
+	/**
+	 * Reads a successful answer with {@code reader}, or throws the exception a failed one
+	 * stands for: a non-2xx status, or a 2xx whose envelope says {@code success: false}.
+	 */
+	<T> T answer(int status, HttpHeaders headers, byte[] body, Function<JsonNode, T> reader) {
+		if (status / 100 != 2) {
+			throw failure(status, headers, body);
+		}
+		JsonNode root = tree(body);
+		JsonNode success = root.path("success");
+		if (success.isBoolean() && !success.asBoolean()) {
+			throw failure(statusOf(text(root.path("error"), "code")), headers, body);
+		}
+		return reader.apply(root.has("data") ? root.get("data") : root);
+	}
+
 	/** The task a submit or poll answer describes. */
-	Task task(byte[] body) {
-		JsonNode node = payload(body);
+	Task task(JsonNode node) {
 		String id = text(node, "taskId", "id");
 		if (id == null) {
 			throw new ApiProtocolException("the API's answer names no task id");
@@ -48,8 +65,7 @@ final class WireFormat {
 				integer(output, "height"), errorCode, errorMessage);
 	}
 
-	DownloadLink downloadLink(byte[] body) {
-		JsonNode node = payload(body);
+	DownloadLink downloadLink(JsonNode node) {
 		String url = text(node, "url");
 		if (url == null) {
 			throw new ApiProtocolException("the download answer has no url");
@@ -58,9 +74,25 @@ final class WireFormat {
 	}
 
 	/**
-	 * The exception a non-2xx answer (or a 2xx with {@code success: false}) stands for.
+	 * The status a failure envelope sent with a 2xx would have had, judged by its code.
 	 */
-	ApiException failure(int status, HttpHeaders headers, byte[] body) {
+	private static int statusOf(String code) {
+		if (code == null) {
+			return 400;
+		}
+		return switch (code) {
+			case "MISSING_AUTH_HEADER", "INVALID_AUTH_FORMAT", "INVALID_KEY_FORMAT", "INVALID_API_KEY" -> 401;
+			case "INSUFFICIENT_CREDITS" -> 402;
+			case "FORBIDDEN" -> 403;
+			case "TASK_NOT_FOUND" -> 404;
+			case "RATE_LIMITED" -> 429;
+			case "INTERNAL_ERROR" -> 500;
+			case "SERVICE_UNAVAILABLE" -> 503;
+			default -> 400;
+		};
+	}
+
+	private ApiException failure(int status, HttpHeaders headers, byte[] body) {
 		JsonNode error = errorNode(body);
 		String code = (error != null && text(error, "code") != null) ? text(error, "code") : "HTTP_" + status;
 		String message = (error != null && text(error, "message") != null) ? text(error, "message")
@@ -91,7 +123,7 @@ final class WireFormat {
 
 	private static boolean isDailyQuota(HttpHeaders headers, String message) {
 		return "0".equals(headers.getFirst("X-RateLimit-Remaining")) || RESET_IN_MESSAGE.matcher(message).find()
-				|| message.toLowerCase().contains("daily");
+				|| message.toLowerCase(Locale.ROOT).contains("daily");
 	}
 
 	private static String resetTime(HttpHeaders headers, String message) {
@@ -132,7 +164,7 @@ final class WireFormat {
 		}
 	}
 
-	private JsonNode payload(byte[] body) {
+	private JsonNode tree(byte[] body) {
 		JsonNode root;
 		try {
 			root = this.json.readTree(body);
@@ -143,7 +175,7 @@ final class WireFormat {
 		if (root == null || !root.isObject()) {
 			throw new ApiProtocolException("the API answered with something that is not a JSON object");
 		}
-		return root.has("data") ? root.get("data") : root;
+		return root;
 	}
 
 	private static String text(JsonNode node, String... names) {
