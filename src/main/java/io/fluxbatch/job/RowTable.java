@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.fluxbatch.api.SubmitAttempts;
 import io.fluxbatch.csv.CellCodec;
 import io.fluxbatch.report.ResultRow;
 import io.fluxbatch.report.TotalsLine;
@@ -42,30 +43,31 @@ public class RowTable {
 	}
 
 	/** Committed the moment the task id is known, so it is never asked for again. */
-	void recordSubmitted(RowToSubmit row, String taskId, long credits, int attempts, boolean duplicateRisk,
-			Instant submittedAt, Instant nextPollAt) {
+	void recordSubmitted(RowToSubmit row, SubmitAttempts attempts, String taskId, long credits, Instant submittedAt,
+			Instant nextPollAt) {
 		update("""
 				UPDATE FLUX_ROW SET STATUS = 'SUBMITTED', TASK_ID = ?, CREDITS = ?, SUBMIT_ATTEMPTS = ?,
 				DUPLICATE_RISK = ?, SUBMITTED_AT = ?, NEXT_POLL_AT = ?, ERROR = NULL
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", taskId, credits, attempts, duplicateRisk,
-				Timestamp.from(submittedAt), Timestamp.from(nextPollAt), row.instanceId(), row.rowNo());
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", taskId, credits, row.attemptsAfter(attempts),
+				row.duplicateRiskAfter(attempts), Timestamp.from(submittedAt), Timestamp.from(nextPollAt),
+				row.instanceId(), row.rowNo());
 	}
 
 	/**
 	 * No task was created (or none is known): the row waits for the next run's submit.
 	 */
-	void returnToNew(RowToSubmit row, int attempts, boolean duplicateRisk, String error) {
+	void returnToNew(RowToSubmit row, SubmitAttempts attempts, String error) {
 		update("""
 				UPDATE FLUX_ROW SET STATUS = 'NEW', SUBMIT_ATTEMPTS = ?, DUPLICATE_RISK = ?, ERROR = ?
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", attempts, duplicateRisk, error, row.instanceId(),
-				row.rowNo());
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", row.attemptsAfter(attempts),
+				row.duplicateRiskAfter(attempts), error, row.instanceId(), row.rowNo());
 	}
 
-	void failSubmission(RowToSubmit row, int attempts, boolean duplicateRisk, String error) {
+	void failSubmission(RowToSubmit row, SubmitAttempts attempts, String error) {
 		update("""
 				UPDATE FLUX_ROW SET STATUS = 'FAILED', SUBMIT_ATTEMPTS = ?, DUPLICATE_RISK = ?, ERROR = ?
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", attempts, duplicateRisk, error, row.instanceId(),
-				row.rowNo());
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", row.attemptsAfter(attempts),
+				row.duplicateRiskAfter(attempts), error, row.instanceId(), row.rowNo());
 	}
 
 	/** Rejects every row whose key names the same file as an earlier row's. */

@@ -54,35 +54,29 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 		if (this.stop.stopped()) {
 			return null;
 		}
-		// A row found SUBMITTING was being sent when a run died: its task may exist
-		// unseen.
-		boolean duplicateRisk = row.duplicateRisk() || row.interrupted();
 		this.rows.markSubmitting(row);
 		SubmitAttempts attempts = new SubmitAttempts();
 		try {
 			Task task = this.client.submit(request(row), attempts);
 			Instant now = this.clock.instant();
-			this.rows.recordSubmitted(row, task.id(), credits(row, task), row.submitAttempts() + attempts.sent(),
-					duplicateRisk || attempts.possibleDuplicate(), now, this.schedule.firstPoll(row.model(), now));
+			this.rows.recordSubmitted(row, attempts, task.id(), credits(row, task), now,
+					this.schedule.firstPoll(row.model(), now));
 			return row;
 		}
 		catch (InsufficientCreditsException | QuotaExhaustedException exhausted) {
-			this.rows.returnToNew(row, row.submitAttempts() + attempts.sent(),
-					duplicateRisk || attempts.possibleDuplicate(), exhausted.describe());
+			this.rows.returnToNew(row, attempts, exhausted.describe());
 			this.stop.stopFor(exhausted);
 			return null;
 		}
 		catch (RejectedRequestException | ApiProtocolException refused) {
 			log.warn("row {}: the API refused the prompt: {}", row.rowNo(), refused.describe());
-			this.rows.failSubmission(row, row.submitAttempts() + attempts.sent(),
-					duplicateRisk || attempts.possibleDuplicate(), refused.describe());
+			this.rows.failSubmission(row, attempts, refused.describe());
 			return null;
 		}
 		catch (RuntimeException failure) {
 			// The API is down or refuses the key: the row waits for the rerun, the step
 			// fails.
-			this.rows.returnToNew(row, row.submitAttempts() + attempts.sent(),
-					duplicateRisk || attempts.possibleDuplicate(),
+			this.rows.returnToNew(row, attempts,
 					(failure instanceof ApiException api) ? api.describe() : failure.getMessage());
 			throw failure;
 		}
