@@ -14,8 +14,25 @@ public final class SubmitAttempts {
 
 	private final AtomicBoolean possibleDuplicate = new AtomicBoolean();
 
+	private final Runnable beforeFirstPost;
+
+	public SubmitAttempts() {
+		this(() -> {
+		});
+	}
+
+	/**
+	 * @param beforeFirstPost runs once, just before the first POST leaves (after its rate
+	 * limiter permit): the moment from which a task may exist
+	 */
+	public SubmitAttempts(Runnable beforeFirstPost) {
+		this.beforeFirstPost = beforeFirstPost;
+	}
+
 	void sending() {
-		this.sent.incrementAndGet();
+		if (this.sent.getAndIncrement() == 0) {
+			this.beforeFirstPost.run();
+		}
 	}
 
 	void lostAnswer() {

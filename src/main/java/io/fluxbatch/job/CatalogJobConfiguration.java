@@ -20,6 +20,8 @@ import io.fluxbatch.prompt.ValidatedRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -69,15 +71,26 @@ public class CatalogJobConfiguration {
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step submitPromptsStep, Step pollTasksStep,
 			Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop, RunReportListener runReportListener,
-			JobExecutionListener generationTimesLoader) {
+			JobExecutionListener generationTimesLoader, RowTable rowTable) {
+		// Failed generations come back as NEW rows: submit and poll again until none is
+		// left.
+		JobExecutionDecider rowsLeftToSubmit = (execution, lastStep) -> new FlowExecutionStatus(
+				!runStop.stopped() && rowTable.rowsToSubmit(execution.getJobInstance().getInstanceId()) > 0
+						? "SUBMIT_AGAIN" : "ALL_SUBMITTED");
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
 			.listener(generationTimesLoader)
 			.listener(runReportListener)
 			.start(loadPromptsStep)
 			.next(submitPromptsStep)
 			.next(pollTasksStep)
-			.next(downloadImagesStep)
+			.next(rowsLeftToSubmit)
+			.on("SUBMIT_AGAIN")
+			.to(submitPromptsStep)
+			.from(rowsLeftToSubmit)
+			.on("*")
+			.to(downloadImagesStep)
 			.next(checkRunOutcomeStep)
+			.end()
 			.build();
 	}
 
@@ -97,7 +110,7 @@ public class CatalogJobConfiguration {
 	@Bean
 	Step submitPromptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<RowToSubmit> rowsToSubmitReader, TaskSubmitter taskSubmitter,
-			FluxJobProperties properties) {
+			ThreadPoolTaskExecutor submitExecutor, FluxJobProperties properties) {
 		// Each row's state is committed around its own POST, so nothing is left for the
 		// chunk to write.
 		ItemWriter<RowToSubmit> committedPerRow = (chunk) -> {
@@ -108,7 +121,7 @@ public class CatalogJobConfiguration {
 			.reader(rowsToSubmitReader)
 			.processor(taskSubmitter)
 			.writer(committedPerRow)
-			.taskExecutor(executor("submit-", properties.submitConcurrency()))
+			.taskExecutor(submitExecutor)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -116,7 +129,7 @@ public class CatalogJobConfiguration {
 	@Bean
 	Step pollTasksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PendingTaskReader pendingTaskReader, TaskPoller taskPoller, JdbcBatchItemWriter<PollOutcome> pollRecorder,
-			FluxJobProperties properties) {
+			ThreadPoolTaskExecutor pollExecutor, FluxJobProperties properties) {
 		int concurrency = properties.poll().concurrency();
 		// A chunk no larger than the polls in flight keeps answers from waiting on
 		// later-due tasks.
@@ -125,7 +138,7 @@ public class CatalogJobConfiguration {
 			.reader(pendingTaskReader)
 			.processor(taskPoller)
 			.writer(pollRecorder)
-			.taskExecutor(executor("poll-", concurrency))
+			.taskExecutor(pollExecutor)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -133,7 +146,8 @@ public class CatalogJobConfiguration {
 	@Bean
 	Step downloadImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<GeneratedImage> generatedImagesReader, ImageFetcher imageFetcher,
-			JdbcBatchItemWriter<DownloadOutcome> downloadRecorder, FluxJobProperties properties) {
+			JdbcBatchItemWriter<DownloadOutcome> downloadRecorder, ThreadPoolTaskExecutor downloadExecutor,
+			FluxJobProperties properties) {
 		int concurrency = properties.download().concurrency();
 		return new StepBuilder("downloadImagesStep", jobRepository)
 			.<GeneratedImage, DownloadOutcome>chunk(concurrency * 2)
@@ -141,7 +155,7 @@ public class CatalogJobConfiguration {
 			.reader(generatedImagesReader)
 			.processor(imageFetcher)
 			.writer(downloadRecorder)
-			.taskExecutor(executor("download-", concurrency))
+			.taskExecutor(downloadExecutor)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -265,8 +279,8 @@ public class CatalogJobConfiguration {
 
 	@Bean
 	TaskPoller taskPoller(FluxClient fluxClient, PollSchedule pollSchedule, GenerationTimes generationTimes,
-			RunStop runStop, Clock clock) {
-		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock);
+			RunStop runStop, Clock clock, FluxJobProperties properties) {
+		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock, properties.maxGenerations());
 	}
 
 	@Bean
@@ -275,7 +289,7 @@ public class CatalogJobConfiguration {
 			.sql("""
 					UPDATE FLUX_ROW SET STATUS = :status, POLLS = POLLS + 1, NEXT_POLL_AT = :nextPollAt,
 					  GENERATED_AT = :generatedAt, OUTPUT_URL = :outputUrl, WIDTH = :width, HEIGHT = :height,
-					  ERROR = :error
+					  ERROR = :error, FAILED_GENERATIONS = FAILED_GENERATIONS + :failedGeneration
 					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
 			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
 			.build();
@@ -363,13 +377,32 @@ public class CatalogJobConfiguration {
 		return Clock.systemUTC();
 	}
 
+	@Bean
+	ThreadPoolTaskExecutor submitExecutor(FluxJobProperties properties) {
+		return executor("submit-", properties.submitConcurrency());
+	}
+
+	@Bean
+	ThreadPoolTaskExecutor pollExecutor(FluxJobProperties properties) {
+		return executor("poll-", properties.poll().concurrency());
+	}
+
+	@Bean
+	ThreadPoolTaskExecutor downloadExecutor(FluxJobProperties properties) {
+		return executor("download-", properties.download().concurrency());
+	}
+
 	private static ThreadPoolTaskExecutor executor(String prefix, int threads) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix(prefix);
 		executor.setCorePoolSize(threads);
 		executor.setMaxPoolSize(threads);
-		executor.setDaemon(true);
-		executor.initialize();
+		// A step that fails still lets its requests in flight finish and record their
+		// answer,
+		// before the database closes: a POST whose answer is dropped would look like a
+		// possible double charge.
+		executor.setWaitForTasksToCompleteOnShutdown(true);
+		executor.setAwaitTerminationSeconds(120);
 		return executor;
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param resolution the resolution of rows that name none
  * @param aspectRatio the aspect ratio of rows that name none
  * @param submitConcurrency how many submissions may wait for an answer at once
+ * @param maxGenerations how many times a row is generated before its failure is final
+ * (the vendor charges only successful generations)
  * @param poll when and how often tasks are polled
  * @param download how images are fetched
  */
@@ -31,8 +33,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("flux.job")
 public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @NotBlank String model,
 		@DefaultValue("1K") @NotBlank String resolution, @DefaultValue("1:1") @NotBlank String aspectRatio,
-		@DefaultValue("8") @Min(1) @Max(256) int submitConcurrency, @DefaultValue @Valid Poll poll,
-		@DefaultValue @Valid Download download) {
+		@DefaultValue("8") @Min(1) @Max(256) int submitConcurrency, @DefaultValue("3") @Min(1) int maxGenerations,
+		@DefaultValue @Valid Poll poll, @DefaultValue @Valid Download download) {
 
 	/**
 	 * Polling of submitted tasks.

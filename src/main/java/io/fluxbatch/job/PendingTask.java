@@ -7,5 +7,5 @@ import java.time.Instant;
  * about.
  */
 public record PendingTask(long instanceId, int rowNo, String taskId, String model, Instant submittedAt,
-		Instant nextPollAt, int polls) {
+		Instant nextPollAt, int polls, int failedGenerations) {
 }

@@ -4,23 +4,40 @@ import java.time.Instant;
 
 /**
  * What one poll found out, as the row table is to record it.
+ *
+ * @param failedGeneration 1 when the poll found the task's generation failed, else 0
  */
 public record PollOutcome(long instanceId, int rowNo, String status, Instant nextPollAt, Instant generatedAt,
-		String outputUrl, Integer width, Integer height, String error) {
+		String outputUrl, Integer width, Integer height, String error, int failedGeneration) {
 
 	static PollOutcome stillRunning(PendingTask task, Instant nextPollAt) {
 		return new PollOutcome(task.instanceId(), task.rowNo(), RowStatus.SUBMITTED.name(), nextPollAt, null, null,
-				null, null, null);
+				null, null, null, 0);
 	}
 
 	static PollOutcome generated(PendingTask task, Instant at, String url, Integer width, Integer height) {
 		return new PollOutcome(task.instanceId(), task.rowNo(), RowStatus.GENERATED.name(), null, at, url, width,
-				height, null);
+				height, null, 0);
 	}
 
+	/** The API refused to tell about the task (unknown, forbidden): the row fails. */
 	static PollOutcome failed(PendingTask task, String error) {
 		return new PollOutcome(task.instanceId(), task.rowNo(), RowStatus.FAILED.name(), null, null, null, null, null,
-				error);
+				error, 0);
+	}
+
+	/**
+	 * The generation failed. Failures are not charged, so the row is submitted again
+	 * until it has failed {@code maxGenerations} times.
+	 */
+	static PollOutcome generationFailed(PendingTask task, String failure, int maxGenerations) {
+		int failures = task.failedGenerations() + 1;
+		boolean again = failures < maxGenerations;
+		String error = failure
+				+ (again ? " (generating again: attempt " + (failures + 1) + " of " + maxGenerations + ")"
+						: " (failed " + failures + " of " + maxGenerations + " attempts)");
+		return new PollOutcome(task.instanceId(), task.rowNo(), (again ? RowStatus.NEW : RowStatus.FAILED).name(), null,
+				null, null, null, null, error, 1);
 	}
 
 }

@@ -106,6 +106,15 @@ public class RowTable {
 		return counts;
 	}
 
+	/** Rows waiting for a submission: a failed generation's row goes round again. */
+	long rowsToSubmit(long instanceId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS IN ('NEW', 'SUBMITTING')")
+			.param(instanceId)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Feeds the learned generation times of a run's finished tasks (after a restart). */
 	void loadGenerationTimes(long instanceId, GenerationTimes times) {
 		this.jdbc.sql("""
@@ -160,13 +169,13 @@ public class RowTable {
 
 	List<PendingTask> pendingTasksAfter(long instanceId, Instant afterPollAt, int afterRow, int limit) {
 		return this.jdbc.sql("""
-				SELECT ROW_NO, TASK_ID, MODEL, SUBMITTED_AT, NEXT_POLL_AT, POLLS FROM FLUX_ROW
+				SELECT ROW_NO, TASK_ID, MODEL, SUBMITTED_AT, NEXT_POLL_AT, POLLS, FAILED_GENERATIONS FROM FLUX_ROW
 				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SUBMITTED'
 				  AND (NEXT_POLL_AT > ? OR (NEXT_POLL_AT = ? AND ROW_NO > ?))
 				ORDER BY NEXT_POLL_AT, ROW_NO FETCH FIRST ? ROWS ONLY""")
 			.params(instanceId, Timestamp.from(afterPollAt), Timestamp.from(afterPollAt), afterRow, limit)
 			.query((rs, n) -> new PendingTask(instanceId, rs.getInt(1), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6)))
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getInt(7)))
 			.list();
 	}
 

@@ -27,7 +27,11 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 
 	private final Clock clock;
 
-	public TaskPoller(FluxClient client, PollSchedule schedule, GenerationTimes times, RunStop stop, Clock clock) {
+	private final int maxGenerations;
+
+	public TaskPoller(FluxClient client, PollSchedule schedule, GenerationTimes times, RunStop stop, Clock clock,
+			int maxGenerations) {
+		this.maxGenerations = maxGenerations;
 		this.client = client;
 		this.schedule = schedule;
 		this.times = times;
@@ -58,7 +62,7 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 				this.times.record(task.model(), Duration.between(task.submittedAt(), now));
 				yield PollOutcome.generated(task, now, answer.outputUrl(), answer.width(), answer.height());
 			}
-			case FAILED -> PollOutcome.failed(task, answer.failure());
+			case FAILED -> PollOutcome.generationFailed(task, answer.failure(), this.maxGenerations);
 			default -> PollOutcome.stillRunning(task, this.schedule.nextPoll(task.model(), task.polls() + 1, now));
 		};
 	}

@@ -54,8 +54,7 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 		if (this.stop.stopped()) {
 			return null;
 		}
-		this.rows.markSubmitting(row);
-		SubmitAttempts attempts = new SubmitAttempts();
+		SubmitAttempts attempts = new SubmitAttempts(() -> this.rows.markSubmitting(row));
 		try {
 			Task task = this.client.submit(request(row), attempts);
 			Instant now = this.clock.instant();
