@@ -120,9 +120,12 @@ class CatalogJobTest {
 
 		assertThat(failed.exitCode()).as(failed.err()).isEqualTo(ExitCode.FAILED);
 		assertThat(failed.err()).contains("SERVICE_UNAVAILABLE").contains("the same command continues the run");
-		assertThat(CsvRows.read(output().resolve("results.csv"))).extracting((row) -> row.get("status"))
-			.contains("PENDING");
-		assertThat(this.simulator.generations()).hasSize(5);
+		// Requests already past the simulator's door when it went down may still create a
+		// task.
+		assertThat(this.simulator.generations()).hasSizeBetween(5, 5 + 8);
+		assertThat(CsvRows.read(output().resolve("results.csv")))
+			.filteredOn((row) -> row.get("status").equals("PENDING"))
+			.isNotEmpty();
 
 		this.simulator.setDown(false);
 		CommandRun rerun = run(input);
