@@ -1,6 +1,8 @@
 package io.fluxbatch.api;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -25,21 +27,62 @@ final class ApiResilience {
 
 	private final RateLimiter rateLimiter;
 
+	private final FluxApiProperties.CircuitBreaker breakerSettings;
+
+	/** When the breaker opened and has not closed since, or {@code null}. */
+	private final AtomicReference<Instant> failingSince = new AtomicReference<>();
+
 	ApiResilience(FluxApiProperties properties) {
 		this.retry = Retry.of("flux-api", retryConfig(properties.retry()));
-		this.circuitBreaker = CircuitBreaker.of("flux-api", circuitBreakerConfig(properties.circuitBreaker()));
+		this.breakerSettings = properties.circuitBreaker();
+		this.circuitBreaker = CircuitBreaker.of("flux-api", circuitBreakerConfig(this.breakerSettings));
+		this.circuitBreaker.getEventPublisher().onStateTransition((event) -> {
+			switch (event.getStateTransition().getToState()) {
+				case OPEN -> this.failingSince.compareAndSet(null, Instant.now());
+				case CLOSED -> this.failingSince.set(null);
+				default -> {
+				}
+			}
+		});
 		this.rateLimiter = RateLimiter.of("flux-api", rateLimiterConfig(properties.requestsPerSecond()));
 	}
 
+	/**
+	 * Makes the call. While the breaker is open, calls wait instead of hammering the API;
+	 * once it has stayed open longer than {@code give-up-after}, they fail.
+	 */
 	<T> T call(Supplier<T> request) {
-		Supplier<T> limited = RateLimiter.decorateSupplier(this.rateLimiter, request);
-		try {
-			return Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker, limited))
-				.get();
+		Supplier<T> attempt = Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,
+				RateLimiter.decorateSupplier(this.rateLimiter, request)));
+		while (true) {
+			try {
+				return attempt.get();
+			}
+			catch (CallNotPermittedException open) {
+				giveUpIfFailingTooLong(open);
+				pause(this.breakerSettings.waitInOpenState());
+			}
 		}
-		catch (CallNotPermittedException open) {
-			throw new TransientApiException(0, "CIRCUIT_OPEN",
-					"the API failed too often; calls to it are paused for a while", null, false, open);
+	}
+
+	private void giveUpIfFailingTooLong(CallNotPermittedException open) {
+		Instant since = this.failingSince.get();
+		Duration limit = this.breakerSettings.giveUpAfter();
+		if (since != null && Duration.between(since, Instant.now()).compareTo(limit) > 0) {
+			throw new TransientApiException(0, "API_UNAVAILABLE",
+					"the API has failed nearly every call for over " + limit.toSeconds() + "s; giving up for now", null,
+					false, open);
+		}
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new TransientApiException(0, "INTERRUPTED", "interrupted while the API was failing", null, false,
+					interrupted);
 		}
 	}
 
@@ -55,8 +98,7 @@ final class ApiResilience {
 		})
 			// Only failures that can pass are retried: 400, 401, 402 and the daily quota
 			// never are.
-			.retryOnException((failure) -> failure instanceof TransientApiException
-					|| failure instanceof CallNotPermittedException)
+			.retryOnException((failure) -> failure instanceof TransientApiException)
 			.failAfterMaxAttempts(false)
 			.build();
 	}

@@ -59,9 +59,12 @@ public record FluxApiProperties(@DefaultValue("https://vicsee.com/api/v1") @NotN
 	 * @param failureRateThreshold the percentage of failed calls that opens it
 	 * @param slidingWindowSize how many recent calls that percentage is taken over
 	 * @param waitInOpenState how long it stays open before letting a few calls through
+	 * @param giveUpAfter how long it may stay open (the API failing nearly every call)
+	 * before the run fails, to be continued later by the same command
 	 */
 	public record CircuitBreaker(@DefaultValue("50") @DecimalMin("1") @DecimalMax("100") float failureRateThreshold,
-			@DefaultValue("20") @Min(2) int slidingWindowSize, @DefaultValue("10s") @NotNull Duration waitInOpenState) {
+			@DefaultValue("20") @Min(2) int slidingWindowSize, @DefaultValue("10s") @NotNull Duration waitInOpenState,
+			@DefaultValue("5m") @NotNull Duration giveUpAfter) {
 	}
 
 }

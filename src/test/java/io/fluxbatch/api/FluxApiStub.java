@@ -50,7 +50,7 @@ final class FluxApiStub {
 		return new FluxApiProperties(URI.create(api.baseUrl() + "/api/v1"), dialect, Duration.ofSeconds(5),
 				Duration.ofSeconds(10), 1000,
 				new FluxApiProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5)),
-				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10)));
+				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMinutes(5)));
 	}
 
 	static GenerationRequest textToImage(String prompt) {

@@ -176,18 +176,21 @@ class FluxClientRetryTest {
 	}
 
 	@Test
-	void anOpenCircuitFailsAsATransientApiFailure() {
+	void anApiThatKeepsFailingIsGivenUpOnOnceTheCircuitHasStayedOpenLongerThanConfigured() {
 		api.stubFor(post(GENERATE).willReturn(error(500, "INTERNAL_ERROR", "Something went wrong")));
 		FluxApiProperties properties = FluxApiStub.properties(api, RequestDialect.OPTIONS);
 		FluxClient client = new FluxClient(
 				new FluxApiProperties(properties.baseUrl(), properties.dialect(), properties.connectTimeout(),
 						properties.readTimeout(), properties.requestsPerSecond(), properties.retry(),
-						new FluxApiProperties.CircuitBreaker(50, 2, Duration.ofMinutes(10))),
+						new FluxApiProperties.CircuitBreaker(50, 2, Duration.ofMillis(20), Duration.ofMillis(60))),
 				new ApiKey(FluxApiStub.KEY), JsonMapper.builder().build());
 
 		assertThatExceptionOfType(TransientApiException.class)
-			.isThrownBy(() -> client.submit(textToImage("a red fox"), new SubmitAttempts()));
-		api.verify(2, postRequestedFor(urlEqualTo(GENERATE)));
+			.isThrownBy(() -> client.submit(textToImage("a red fox"), new SubmitAttempts()))
+			.satisfies((failure) -> assertThat(failure.code()).isEqualTo("API_UNAVAILABLE"));
+		// While open, the breaker lets only a probe through now and then: the API is not
+		// hammered.
+		assertThat(api.findAll(postRequestedFor(urlEqualTo(GENERATE)))).hasSizeBetween(2, 20);
 	}
 
 	private static void submitAnswersOnceThenSucceeds(ResponseDefinitionBuilder first) {
