@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.job.RunStop;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -83,7 +84,10 @@ class RunCommand implements Callable<Integer> {
 			err.println("flux-batch: " + usage.getMessage());
 			return ExitCode.USAGE;
 		}
-		try (ConfigurableApplicationContext context = SpringContexts.start(springArguments(), key)) {
+		// Declared first, closed last: the signal's exit waits for the context to close.
+		try (StopSignal signal = new StopSignal();
+				ConfigurableApplicationContext context = SpringContexts.start(springArguments(), key)) {
+			signal.onSignal(context.getBean(RunStop.class)::requestStop);
 			FluxJobProperties settings = context.getBean(FluxJobProperties.class);
 			if (settings.input() == null || settings.output() == null) {
 				err.println("flux-batch: say which CSV to read and where to write: --input FILE --output DIR"
@@ -91,7 +95,9 @@ class RunCommand implements Callable<Integer> {
 				return ExitCode.USAGE;
 			}
 			JobExecution execution = context.getBean(CatalogRuns.class).run(settings.input(), settings.output());
-			return RunOutcome.report(execution, context, out, err);
+			int exitCode = RunOutcome.report(execution, context, out, err);
+			signal.exitCode(exitCode);
+			return exitCode;
 		}
 		catch (CsvInputException | UsageException usage) {
 			err.println("flux-batch: " + usage.getMessage());

@@ -24,6 +24,8 @@ final class SpringContexts {
 		try {
 			return new SpringApplicationBuilder(FluxBatchApplication.class).web(WebApplicationType.NONE)
 				.logStartupInfo(false)
+				// The run's own stop signal closes the context once the run has stopped.
+				.registerShutdownHook(false)
 				.initializers((context) -> context.getBeanFactory().registerSingleton("apiKey", key))
 				.run(arguments);
 		}

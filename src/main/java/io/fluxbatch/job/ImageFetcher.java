@@ -40,6 +40,9 @@ public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutco
 
 	@Override
 	public DownloadOutcome process(GeneratedImage image) {
+		if (this.stop.everythingStopped()) {
+			return null;
+		}
 		String url = image.outputUrl();
 		String firstFailure = "the API reported no image URL";
 		if (url != null) {

@@ -1,5 +1,6 @@
 package io.fluxbatch.job;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -9,39 +10,71 @@ import io.fluxbatch.api.ApiException;
 import io.fluxbatch.api.QuotaExhaustedException;
 
 /**
- * Why this run has to stop before every row is done. Out of credits, it stops submitting
- * but still polls and downloads what was already paid for; out of daily quota, it stops
- * sending requests at all. Either way the run then ends STOPPED and the same command
- * continues it.
+ * Why this run has to stop before every row is done, and how much it may still do. Out of
+ * credits, it stops submitting but still polls and downloads what was already paid for;
+ * out of daily quota, it sends no more API requests; asked to stop (SIGTERM, Ctrl-C), it
+ * lets the requests in flight finish and starts nothing new. Either way the run ends
+ * STOPPED and the same command continues it.
  */
 public class RunStop implements JobExecutionListener {
 
+	private enum Level {
+
+		NONE, SUBMISSIONS, API_REQUESTS, EVERYTHING
+
+	}
+
 	private final AtomicReference<String> reason = new AtomicReference<>();
 
-	private volatile boolean noMoreRequests;
+	private volatile Level level = Level.NONE;
 
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.reason.set(null);
-		this.noMoreRequests = false;
+		this.level = Level.NONE;
 	}
 
 	/** Records the account's answer; the first reason is the one reported. */
 	void stopFor(ApiException exhausted) {
-		this.reason.compareAndSet(null, StopReasons.of(exhausted));
-		if (exhausted instanceof QuotaExhaustedException) {
-			this.noMoreRequests = true;
+		raise((exhausted instanceof QuotaExhaustedException) ? Level.API_REQUESTS : Level.SUBMISSIONS,
+				StopReasons.of(exhausted));
+	}
+
+	/** A stop was asked for: finish what is in flight, start nothing new. */
+	public void requestStop() {
+		raise(Level.EVERYTHING, "a stop was requested: run the same command again to continue");
+	}
+
+	private synchronized void raise(Level to, String why) {
+		this.reason.compareAndSet(null, why);
+		if (to.compareTo(this.level) > 0) {
+			this.level = to;
 		}
+		notifyAll();
 	}
 
 	/** No further generation may be submitted. */
 	public boolean stopped() {
-		return this.reason.get() != null;
+		return this.level != Level.NONE;
 	}
 
-	/** No further request of any kind may be sent (polls count against the quota too). */
+	/** No further API request may be sent (polls count against the quota too). */
 	boolean requestsStopped() {
-		return this.noMoreRequests;
+		return this.level.compareTo(Level.API_REQUESTS) >= 0;
+	}
+
+	/** Nothing new may be started, not even a download. */
+	boolean everythingStopped() {
+		return this.level == Level.EVERYTHING;
+	}
+
+	/** Waits up to {@code duration}, returning early when requests are stopped. */
+	synchronized void pause(Duration duration) throws InterruptedException {
+		long until = System.nanoTime() + duration.toNanos();
+		for (long left = duration.toMillis(); left > 0
+				&& !requestsStopped(); left = (until - System.nanoTime()) / 1_000_000) {
+			wait(left);
+		}
 	}
 
 	public String reason() {

@@ -68,10 +68,10 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 	}
 
 	private void waitUntilDue(PendingTask task) throws InterruptedException {
-		long millis = Duration.between(this.clock.instant(), task.nextPollAt()).toMillis();
-		if (millis > 0) {
+		Duration untilDue = Duration.between(this.clock.instant(), task.nextPollAt());
+		if (!untilDue.isNegative() && !untilDue.isZero()) {
 			// Polling earlier would only spend quota: the task cannot be done yet.
-			Thread.sleep(millis);
+			this.stop.pause(untilDue);
 		}
 	}
 
