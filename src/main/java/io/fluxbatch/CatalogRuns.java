@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.csv.CsvPreflight;
+import io.fluxbatch.download.FileHashes;
 import io.fluxbatch.job.CatalogJobConfiguration;
 import io.fluxbatch.prompt.PromptColumns;
 import org.springframework.batch.core.BatchStatus;
@@ -55,22 +56,33 @@ class CatalogRuns {
 		CsvFileSummary summary = CsvPreflight.check(in);
 		PromptColumns.of(summary.header());
 		createFolder(out);
+		String inputSha256 = FileHashes.sha256(in);
+		JobExecution lastCompleted = null;
 		for (long run = 1;; run++) {
-			JobParameters parameters = parameters(in, out, run);
+			JobParameters parameters = parameters(in, out, run, inputSha256);
 			JobInstance instance = this.jobRepository.getJobInstance(CatalogJobConfiguration.JOB_NAME, parameters);
 			if (instance == null) {
+				if (lastCompleted != null && inputSha256
+					.equals(lastCompleted.getJobParameters().getString(CatalogJobConfiguration.INPUT_SHA256))) {
+					// Every row of this very input was already paid for once: do not pay
+					// again.
+					log.info("run {} already completed this input, unchanged since, into {}: nothing to do "
+							+ "(change the input, or use another --output, to generate again)", run - 1, out);
+					return lastCompleted;
+				}
 				log.info("run {}: {} rows from {} into {}", run, summary.dataRows(), in, out);
 				return this.jobOperator.start(this.catalogImageJob, parameters);
 			}
 			JobExecution last = this.jobRepository.getLastJobExecution(instance);
 			if (last == null || last.getStatus() == BatchStatus.COMPLETED
 					|| last.getStatus() == BatchStatus.ABANDONED) {
+				lastCompleted = (last != null && last.getStatus() == BatchStatus.COMPLETED) ? last : null;
 				continue;
 			}
 			if (last.getStatus().isRunning()) {
-				// The database file is locked by the process that uses it, so a run still
-				// marked as
-				// running belongs to a process that died.
+				// The database file is locked while its process lives, so a run still
+				// marked
+				// as running belongs to a process that died.
 				log.info("run {} was interrupted (its process is gone): recovering it", run);
 				last = this.jobOperator.recover(last);
 			}
@@ -79,10 +91,11 @@ class CatalogRuns {
 		}
 	}
 
-	private static JobParameters parameters(Path input, Path output, long run) {
+	private static JobParameters parameters(Path input, Path output, long run, String inputSha256) {
 		return new JobParametersBuilder().addString(CatalogJobConfiguration.INPUT, input.toString())
 			.addString(CatalogJobConfiguration.OUTPUT, output.toString())
 			.addLong(CatalogJobConfiguration.RUN, run)
+			.addString(CatalogJobConfiguration.INPUT_SHA256, inputSha256, false)
 			.toJobParameters();
 	}
 

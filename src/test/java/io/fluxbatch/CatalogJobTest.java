@@ -169,15 +169,47 @@ class CatalogJobTest {
 	}
 
 	@Test
-	void aCompletedRunIsNotContinuedButFollowedByANewOne() throws Exception {
+	void theSameCommandAfterACompletedRunPaysNothingUntilTheInputChanges() throws Exception {
 		this.simulator = FluxSimulator.start(SimulatorSettings.defaults());
 		Path input = write("catalog.csv", prompts(2));
-
 		assertThat(run(input).exitCode()).isEqualTo(ExitCode.COMPLETED);
-		CommandRun second = run(input);
 
-		assertThat(second.exitCode()).isEqualTo(ExitCode.COMPLETED);
-		assertThat(this.simulator.generations()).hasSize(4);
+		CommandRun unchanged = run(input);
+
+		assertThat(unchanged.exitCode()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(this.simulator.generations()).hasSize(2);
+
+		write("catalog.csv", prompts(3));
+		CommandRun changed = run(input);
+
+		assertThat(changed.exitCode()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(this.simulator.generations()).hasSize(2 + 3);
+		assertThat(CsvRows.read(output().resolve("results.csv"))).hasSize(3);
+	}
+
+	@Test
+	void aStoredImageThatWentMissingBeforeTheRerunIsDownloadedAgainNotGeneratedAgain() throws Exception {
+		this.simulator = FluxSimulator.start(SimulatorSettings.defaults().withCredits(3 * 15));
+		Path input = write("catalog.csv", prompts(6));
+		assertThat(run(input).exitCode()).isEqualTo(ExitCode.STOPPED);
+		List<Map<String, String>> stored = CsvRows.read(output().resolve("results.csv"))
+			.stream()
+			.filter((row) -> row.get("status").equals("COMPLETED"))
+			.toList();
+		assertThat(stored).hasSize(3);
+		Files.delete(output().resolve(stored.get(0).get("file")));
+		Files.write(output().resolve(stored.get(stored.size() - 1).get("file")), new byte[] { 1, 2, 3 });
+
+		this.simulator.addCredits(1_000);
+		CommandRun rerun = run(input);
+
+		assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(this.simulator.generations()).extracting(ReceivedGeneration::prompt)
+			.hasSize(6)
+			.doesNotHaveDuplicates();
+		for (Map<String, String> row : CsvRows.read(output().resolve("results.csv"))) {
+			assertThat(sha256(output().resolve(row.get("file")))).isEqualTo(row.get("sha256"));
+		}
 	}
 
 	private CommandRun run(Path input) throws IOException {

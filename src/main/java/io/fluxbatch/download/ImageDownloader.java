@@ -13,9 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
 
@@ -109,7 +107,7 @@ public class ImageDownloader {
 			if (declared > cap) {
 				throw new DownloadFailedException("the image is " + declared + " bytes, over the limit of " + cap);
 			}
-			MessageDigest sha256 = sha256();
+			MessageDigest sha256 = FileHashes.newSha256();
 			long copied = 0;
 			try (OutputStream out = new DigestOutputStream(Files.newOutputStream(part), sha256)) {
 				byte[] buffer = new byte[64 * 1024];
@@ -124,7 +122,7 @@ public class ImageDownloader {
 			if (declared >= 0 && copied != declared) {
 				throw new DownloadFailedException("the image was cut off: " + copied + " of " + declared + " bytes");
 			}
-			return HexFormat.of().formatHex(sha256.digest());
+			return FileHashes.hex(sha256);
 		}
 	}
 
@@ -147,15 +145,6 @@ public class ImageDownloader {
 			finally {
 				reader.dispose();
 			}
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
 		}
 	}
 

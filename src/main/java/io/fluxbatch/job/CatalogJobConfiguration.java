@@ -66,6 +66,9 @@ public class CatalogJobConfiguration {
 	 */
 	public static final String RUN = "run";
 
+	/** Job parameter: the input's SHA-256 when the run started (not identifying). */
+	public static final String INPUT_SHA256 = "input.sha256";
+
 	private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
 	@Bean
@@ -147,7 +150,7 @@ public class CatalogJobConfiguration {
 	Step downloadImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcPagingItemReader<GeneratedImage> generatedImagesReader, ImageFetcher imageFetcher,
 			JdbcBatchItemWriter<DownloadOutcome> downloadRecorder, ThreadPoolTaskExecutor downloadExecutor,
-			FluxJobProperties properties) {
+			RowTable rowTable, FluxJobProperties properties) {
 		int concurrency = properties.download().concurrency();
 		return new StepBuilder("downloadImagesStep", jobRepository)
 			.<GeneratedImage, DownloadOutcome>chunk(concurrency * 2)
@@ -155,6 +158,7 @@ public class CatalogJobConfiguration {
 			.reader(generatedImagesReader)
 			.processor(imageFetcher)
 			.writer(downloadRecorder)
+			.listener(new StoredImageCheck(rowTable))
 			.taskExecutor(downloadExecutor)
 			.allowStartIfComplete(true)
 			.build();

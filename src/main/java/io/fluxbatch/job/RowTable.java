@@ -106,6 +106,35 @@ public class RowTable {
 		return counts;
 	}
 
+	/**
+	 * Each stored image of the run: row, file (relative to the output folder), sha256.
+	 */
+	void forEachDownloaded(long instanceId, StoredFileConsumer action) {
+		this.jdbc.sql("""
+				SELECT ROW_NO, FILE_PATH, SHA256 FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' ORDER BY ROW_NO""")
+			.param(instanceId)
+			.withFetchSize(500)
+			.query((rs) -> {
+				action.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
+			});
+	}
+
+	/** The image is to be fetched again: the task is done and paid for. */
+	void downloadAgain(long instanceId, int rowNo) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = 'GENERATED', FILE_PATH = NULL, BYTES = NULL, SHA256 = NULL
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", instanceId, rowNo);
+	}
+
+	/** Receives one stored image's row. */
+	@FunctionalInterface
+	interface StoredFileConsumer {
+
+		void accept(int rowNo, String file, String sha256);
+
+	}
+
 	/** Rows waiting for a submission: a failed generation's row goes round again. */
 	long rowsToSubmit(long instanceId) {
 		return this.jdbc
