@@ -44,7 +44,21 @@ record ApiRoute(Endpoint endpoint, String taskId) {
 
 	enum Endpoint {
 
-		GENERATE, TASK, DOWNLOAD, UNKNOWN
+		GENERATE("generate"), TASK("poll"), DOWNLOAD("download"), UNKNOWN(null);
+
+		private final String requestKind;
+
+		Endpoint(String requestKind) {
+			this.requestKind = requestKind;
+		}
+
+		/**
+		 * The name the request listener knows requests to this endpoint by.
+		 * @return the name, or {@code null} for paths that are not the API's
+		 */
+		String requestKind() {
+			return this.requestKind;
+		}
 
 	}
 

@@ -1,7 +1,9 @@
 package io.fluxbatch.simulator;
 
 import java.time.Instant;
+import java.util.Arrays;
 
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -9,13 +11,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves the finished images the way the vendor's CDN does: without authentication, and
- * noting when a client sends its API key there anyway.
+ * noting when a client sends its API key there anyway; also where expired result URLs and
+ * truncated images are injected.
  */
 final class CdnHandler {
 
 	static final String CDN_PREFIX = "/cdn/";
 
 	static final String IMAGE_SUFFIX = ".png";
+
+	static final String REQUEST_KIND = "cdn";
 
 	private final SimulatorState state;
 
@@ -32,6 +37,7 @@ final class CdnHandler {
 	}
 
 	ResponseDefinition handle(Request request, String path) {
+		this.state.requestArrived(REQUEST_KIND);
 		SimulatorMetrics metrics = this.state.metrics();
 		metrics.cdnRequests.incrementAndGet();
 		if (request.containsHeader("Authorization")) {
@@ -45,7 +51,25 @@ final class CdnHandler {
 		if (task == null) {
 			return this.responses.json(404, this.bodies.error("NOT_FOUND", "No image at " + path), null);
 		}
-		return JsonResponses.png(this.renderer.render(task.size(), task.request().prompt()));
+		if (task.resultUrlExpired() && !this.state.downloadTokens()
+			.isValid(task.id(), token(request.queryParameter(SimulatorState.TOKEN_PARAMETER)))) {
+			metrics.expiredUrls.incrementAndGet();
+			return this.responses.json(403,
+					this.bodies.error("URL_EXPIRED",
+							"This result URL has expired; get a fresh one from GET /tasks/" + task.id() + "/download"),
+					null);
+		}
+		byte[] image = this.renderer.render(task.size(), task.request().prompt());
+		if (this.state.dice().truncatedImage()) {
+			metrics.truncatedImages.incrementAndGet();
+			// Sent as a whole response of its own length, so only the content can tell.
+			image = Arrays.copyOf(image, image.length / 2);
+		}
+		return JsonResponses.png(image);
+	}
+
+	private static String token(QueryParameter parameter) {
+		return (parameter != null && parameter.isPresent()) ? parameter.firstValue() : null;
 	}
 
 	private SimulatedTask completedTask(RequestMethod method, String path, Instant now) {

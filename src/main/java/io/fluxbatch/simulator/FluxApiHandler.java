@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers the three API endpoints: outage and injected faults first, then authentication,
- * then rate limits, then the endpoint itself.
+ * then rate limits, then the endpoint itself, then the faults that strike once the work
+ * is done (a lost or a slow answer).
  */
 final class FluxApiHandler {
 
@@ -43,8 +44,18 @@ final class FluxApiHandler {
 	ResponseDefinition handle(Request request, String path) {
 		Instant now = this.state.now();
 		ApiRoute route = ApiRoute.of(request.getMethod(), path);
-		count(route);
+		arrived(route);
 		this.state.settleFinishedTasks(now);
+		ResponseDefinition refused = refuseBeforeWork(request, path, now);
+		if (refused != null) {
+			return refused;
+		}
+		return slowDownMaybe(work(request, path, route, now));
+	}
+
+	// Outage, dropped connection, server error, burst 429, in that order: faults that
+	// strike before the request is looked at, so nothing is created or used up.
+	private ResponseDefinition refuseBeforeWork(Request request, String path, Instant now) {
 		SimulatorMetrics metrics = this.state.metrics();
 		if (this.state.isDown()) {
 			metrics.serverErrors.incrementAndGet();
@@ -63,6 +74,20 @@ final class FluxApiHandler {
 			return (status == 500) ? error(500, "INTERNAL_ERROR", "Internal server error", peek(now))
 					: error(503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable", peek(now));
 		}
+		if (dice.burstRateLimited()) {
+			metrics.rateLimited.incrementAndGet();
+			metrics.burstRateLimited.incrementAndGet();
+			Duration retryAfter = this.state.settings().injectedFaults().burstRetryAfter();
+			logger.debug("Answering {} {} with an injected burst 429", request.getMethod(), path);
+			return this.responses.retryAfter(429,
+					this.bodies.error("RATE_LIMITED",
+							"Too many requests in a short burst; retry after " + retryAfter.toSeconds() + " s"),
+					peek(now), retryAfter);
+		}
+		return null;
+	}
+
+	private ResponseDefinition work(Request request, String path, ApiRoute route, Instant now) {
 		RateLimitHeaders rateLimit = peek(now);
 		try {
 			this.apiKeyCheck.verify(request.getHeader("Authorization"));
@@ -84,6 +109,16 @@ final class FluxApiHandler {
 		}
 	}
 
+	// Held back after the work is done, so a client that gives up waiting has still
+	// changed the server's state, as with a real overloaded server.
+	private ResponseDefinition slowDownMaybe(ResponseDefinition answer) {
+		if (!this.state.dice().slowResponse()) {
+			return answer;
+		}
+		this.state.metrics().slowResponses.incrementAndGet();
+		return JsonResponses.delayed(answer, this.state.settings().injectedFaults().slowResponseDelay());
+	}
+
 	private ResponseDefinition submit(String body, Instant now, RateLimitHeaders rateLimit) {
 		GenerationRequest request = this.parser.parse(body);
 		int price = request.credits();
@@ -95,10 +130,31 @@ final class FluxApiHandler {
 		SimulatorDice dice = this.state.dice();
 		Duration latency = dice.latency(this.state.baseLatency(request.model().family()));
 		ImageSize size = ImageSize.of(request.resolution(), request.aspectRatio(), this.state.settings().tinyImages());
-		SimulatedTask task = new SimulatedTask(newTaskId(), request, now.truncatedTo(ChronoUnit.MILLIS), latency,
-				dice.generationFails(), size);
+		boolean fails = dice.generationFails();
+		boolean resultUrlExpired = dice.expiredUrl();
+		boolean responseLost = dice.responseLost();
+		SimulatedTask task = new SimulatedTask(newTaskId(), request, now.truncatedTo(ChronoUnit.MILLIS), latency, fails,
+				size, resultUrlExpired, responseLost);
 		this.state.accept(task, body);
+		if (responseLost) {
+			return lostAnswer(task, rateLimit);
+		}
 		return this.responses.json(200, this.bodies.submitted(task, remaining.getAsLong()), rateLimit);
+	}
+
+	// The task exists and its credits are reserved, yet the client cannot know: a blind
+	// retry will create and pay for a second one.
+	private ResponseDefinition lostAnswer(SimulatedTask task, RateLimitHeaders rateLimit) {
+		SimulatorMetrics metrics = this.state.metrics();
+		metrics.lostResponses.incrementAndGet();
+		if (this.state.dice().lostByReset()) {
+			metrics.droppedConnections.incrementAndGet();
+			logger.debug("Created {} but dropping the connection instead of answering", task.id());
+			return JsonResponses.droppedConnection();
+		}
+		metrics.serverErrors.incrementAndGet();
+		logger.debug("Created {} but answering 500 instead", task.id());
+		return error(500, "INTERNAL_ERROR", "Internal server error", rateLimit);
 	}
 
 	private ResponseDefinition poll(String taskId, Instant now, RateLimitHeaders rateLimit) {
@@ -115,7 +171,7 @@ final class FluxApiHandler {
 					"Task " + taskId + " has no result (status: " + taskState.wireName() + ")");
 		}
 		return this.responses.json(200,
-				this.bodies.downloadLink(this.state.imageUrl(task), now.plus(DOWNLOAD_LINK_VALIDITY)), rateLimit);
+				this.bodies.downloadLink(this.state.downloadUrl(task), now.plus(DOWNLOAD_LINK_VALIDITY)), rateLimit);
 	}
 
 	private SimulatedTask findTask(String taskId) {
@@ -127,8 +183,8 @@ final class FluxApiHandler {
 	private ResponseDefinition rateLimited(RateLimitDecision decision) {
 		this.state.metrics().rateLimited.incrementAndGet();
 		if (decision.outcome() == RateLimitDecision.Outcome.PER_SECOND_LIMIT) {
-			return this.responses.retryAfterOneSecond(429, this.bodies.error("RATE_LIMITED", decision.message()),
-					decision.headers());
+			return this.responses.retryAfter(429, this.bodies.error("RATE_LIMITED", decision.message()),
+					decision.headers(), Duration.ofSeconds(1));
 		}
 		// The daily quota only renews at midnight, so there is no useful Retry-After.
 		return error(429, "RATE_LIMITED", decision.message(), decision.headers());
@@ -142,7 +198,11 @@ final class FluxApiHandler {
 		return this.state.rateLimiter().peek(now);
 	}
 
-	private void count(ApiRoute route) {
+	private void arrived(ApiRoute route) {
+		String kind = route.endpoint().requestKind();
+		if (kind != null) {
+			this.state.requestArrived(kind);
+		}
 		SimulatorMetrics metrics = this.state.metrics();
 		switch (route.endpoint()) {
 			case GENERATE -> metrics.generateRequests.incrementAndGet();

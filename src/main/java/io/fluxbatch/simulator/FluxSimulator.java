@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -128,6 +129,27 @@ public final class FluxSimulator implements AutoCloseable {
 	 */
 	public List<ReceivedGeneration> generations() {
 		return this.state.generations();
+	}
+
+	/**
+	 * Every task created so far, in creation order, with its state as of now; tasks whose
+	 * creating answer was lost are included, as they were created and will be charged.
+	 * @return a snapshot of the tasks
+	 */
+	public List<TaskRecord> tasks() {
+		return this.state.taskRecords();
+	}
+
+	/**
+	 * Calls {@code listener} once per request as it arrives, before it is handled, with
+	 * {@code "generate"}, {@code "poll"}, {@code "download"} or {@code "cdn"}; so a test
+	 * can act (stop a client, say) at a given request without sleeping. It runs on the
+	 * server's request thread, possibly on several at once, and what it throws is logged
+	 * and ignored. Safe to call while requests are flowing.
+	 * @param listener the listener, or {@code null} for none
+	 */
+	public void setRequestListener(Consumer<String> listener) {
+		this.state.setRequestListener(listener);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.fluxbatch.simulator;
 
+import java.time.Duration;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -22,8 +24,9 @@ final class JsonResponses {
 		return builder(status, body, rateLimit).build();
 	}
 
-	ResponseDefinition retryAfterOneSecond(int status, JsonNode body, RateLimitHeaders rateLimit) {
-		return builder(status, body, rateLimit).withHeader("Retry-After", "1").build();
+	ResponseDefinition retryAfter(int status, JsonNode body, RateLimitHeaders rateLimit, Duration retryAfter) {
+		return builder(status, body, rateLimit).withHeader("Retry-After", Long.toString(retryAfter.toSeconds()))
+			.build();
 	}
 
 	static ResponseDefinition png(byte[] image) {
@@ -36,6 +39,17 @@ final class JsonResponses {
 
 	static ResponseDefinition droppedConnection() {
 		return ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+	}
+
+	/**
+	 * The same answer, sent only after {@code delay}; WireMock waits once the transformer
+	 * has returned, so the work itself is done on time.
+	 * @param response the answer
+	 * @param delay how long to hold it back
+	 * @return the delayed answer
+	 */
+	static ResponseDefinition delayed(ResponseDefinition response, Duration delay) {
+		return ResponseDefinitionBuilder.like(response).withFixedDelay(Math.toIntExact(delay.toMillis())).build();
 	}
 
 	private ResponseDefinitionBuilder builder(int status, JsonNode body, RateLimitHeaders rateLimit) {

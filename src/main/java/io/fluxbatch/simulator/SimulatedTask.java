@@ -13,9 +13,12 @@ import java.time.Instant;
  * @param latency how long it runs before finishing
  * @param fails whether it ends {@code failed} rather than {@code completed}
  * @param size the size of the image it produces
+ * @param resultUrlExpired whether the result URL its polls report has expired, so only a
+ * fresh download link fetches its image
+ * @param responseLost whether the answer to the request that created it was lost
  */
 record SimulatedTask(String id, GenerationRequest request, Instant createdAt, Duration latency, boolean fails,
-		ImageSize size) {
+		ImageSize size, boolean resultUrlExpired, boolean responseLost) {
 
 	/**
 	 * Share of the latency spent {@code pending} before turning {@code processing}.

@@ -11,16 +11,26 @@ package io.fluxbatch.simulator;
  * @param cdnRequests image downloads from the CDN
  * @param cdnRequestsWithAuthorization CDN requests that carried an {@code Authorization}
  * header (the client must never leak its key there)
- * @param rateLimited API requests answered 429
- * @param serverErrors API requests answered 500 or 503 (injected faults and outages)
- * @param droppedConnections API requests whose connection was reset
+ * @param rateLimited API requests answered 429, injected bursts included
+ * @param serverErrors API requests answered 500 or 503 (injected faults, lost answers and
+ * outages)
+ * @param droppedConnections API requests whose connection was reset, lost answers
+ * included
  * @param generationsFailed tasks that ended {@code failed} so far
  * @param creditsCharged prices of the tasks that completed so far
  * @param creditsBalance the account balance now, reservations of running tasks deducted
+ * @param lostResponses generations created whose answer the client never got (answered
+ * 500 or reset instead)
+ * @param slowResponses API answers held back by the slow-response delay
+ * @param truncatedImages CDN downloads that sent only part of the image
+ * @param expiredUrls CDN downloads refused with 403 {@code URL_EXPIRED}
+ * @param burstRateLimited API requests answered 429 by an injected burst rather than by
+ * the configured limits
  */
 public record SimulatorCounters(long generateRequests, long tasksCreated, long pollRequests, long downloadUrlRequests,
 		long cdnRequests, long cdnRequestsWithAuthorization, long rateLimited, long serverErrors,
-		long droppedConnections, long generationsFailed, long creditsCharged, long creditsBalance) {
+		long droppedConnections, long generationsFailed, long creditsCharged, long creditsBalance, long lostResponses,
+		long slowResponses, long truncatedImages, long expiredUrls, long burstRateLimited) {
 
 	/**
 	 * Requests to the three API endpoints, whatever their outcome; CDN downloads and

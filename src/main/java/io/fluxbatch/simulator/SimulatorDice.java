@@ -42,6 +42,34 @@ final class SimulatorDice {
 		return roll(this.settings.cdnErrorRate());
 	}
 
+	boolean burstRateLimited() {
+		return roll(this.settings.injectedFaults().burstRateLimitRate());
+	}
+
+	boolean responseLost() {
+		return roll(this.settings.injectedFaults().lostResponseRate());
+	}
+
+	/**
+	 * Picks how a lost answer is lost.
+	 * @return {@code true} to reset the connection, {@code false} to answer 500, evenly
+	 */
+	synchronized boolean lostByReset() {
+		return this.random.nextBoolean();
+	}
+
+	boolean slowResponse() {
+		return roll(this.settings.injectedFaults().slowResponseRate());
+	}
+
+	boolean truncatedImage() {
+		return roll(this.settings.injectedFaults().truncatedImageRate());
+	}
+
+	boolean expiredUrl() {
+		return roll(this.settings.injectedFaults().expiredUrlRate());
+	}
+
 	/**
 	 * Varies {@code base} uniformly by up to the configured jitter fraction either way.
 	 * @param base the family's configured latency

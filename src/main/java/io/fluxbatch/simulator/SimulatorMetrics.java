@@ -27,11 +27,23 @@ final class SimulatorMetrics {
 
 	final AtomicLong generationsFailed = new AtomicLong();
 
+	final AtomicLong lostResponses = new AtomicLong();
+
+	final AtomicLong slowResponses = new AtomicLong();
+
+	final AtomicLong truncatedImages = new AtomicLong();
+
+	final AtomicLong expiredUrls = new AtomicLong();
+
+	final AtomicLong burstRateLimited = new AtomicLong();
+
 	SimulatorCounters snapshot(CreditAccount credits) {
 		return new SimulatorCounters(this.generateRequests.get(), this.tasksCreated.get(), this.pollRequests.get(),
 				this.downloadUrlRequests.get(), this.cdnRequests.get(), this.cdnRequestsWithAuthorization.get(),
 				this.rateLimited.get(), this.serverErrors.get(), this.droppedConnections.get(),
-				this.generationsFailed.get(), credits.charged(), credits.balance());
+				this.generationsFailed.get(), credits.charged(), credits.balance(), this.lostResponses.get(),
+				this.slowResponses.get(), this.truncatedImages.get(), this.expiredUrls.get(),
+				this.burstRateLimited.get());
 	}
 
 }

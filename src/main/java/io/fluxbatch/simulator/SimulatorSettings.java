@@ -24,11 +24,13 @@ import java.util.Objects;
  * @param tinyImages whether every image is 8×8 pixels, to keep benchmarks cheap
  * @param randomSeed seed of the one random source behind faults and jitter, so runs are
  * reproducible
+ * @param injectedFaults the faults beyond the four rates above: lost and slow answers,
+ * truncated images, expired result URLs and bursts of 429
  */
 public record SimulatorSettings(ResponseShape shape, Duration proLatency, Duration flexLatency, double latencyJitter,
 		long startingCredits, int requestsPerSecond, long dailyQuota, String acceptedKey, double serverErrorRate,
 		double droppedConnectionRate, double generationFailureRate, double cdnErrorRate, boolean tinyImages,
-		long randomSeed) {
+		long randomSeed, InjectedFaults injectedFaults) {
 
 	public SimulatorSettings {
 		Objects.requireNonNull(shape, "shape");
@@ -42,72 +44,103 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		requireFraction(droppedConnectionRate, "droppedConnectionRate");
 		requireFraction(generationFailureRate, "generationFailureRate");
 		requireFraction(cdnErrorRate, "cdnErrorRate");
+		Objects.requireNonNull(injectedFaults, "injectedFaults");
+	}
+
+	/**
+	 * Settings without any of the {@link InjectedFaults}, as they were before those
+	 * existed.
+	 * @param shape the JSON shape of submit and poll responses
+	 * @param proLatency time a Pro task takes to finish
+	 * @param flexLatency time a Flex task takes to finish
+	 * @param latencyJitter fraction (0..1) by which each task's latency varies
+	 * @param startingCredits the account balance at start
+	 * @param requestsPerSecond API requests allowed per second, 0 for unlimited
+	 * @param dailyQuota API requests allowed per UTC day, 0 for unlimited
+	 * @param acceptedKey the only API key accepted, or {@code null} for any
+	 * @param serverErrorRate probability (0..1) an API request is answered 500 or 503
+	 * @param droppedConnectionRate probability (0..1) an API request's connection is
+	 * reset
+	 * @param generationFailureRate probability (0..1) a task ends {@code failed}
+	 * @param cdnErrorRate probability (0..1) a CDN download is answered 503
+	 * @param tinyImages whether every image is 8×8 pixels
+	 * @param randomSeed seed of the one random source behind faults and jitter
+	 */
+	public SimulatorSettings(ResponseShape shape, Duration proLatency, Duration flexLatency, double latencyJitter,
+			long startingCredits, int requestsPerSecond, long dailyQuota, String acceptedKey, double serverErrorRate,
+			double droppedConnectionRate, double generationFailureRate, double cdnErrorRate, boolean tinyImages,
+			long randomSeed) {
+		this(shape, proLatency, flexLatency, latencyJitter, startingCredits, requestsPerSecond, dailyQuota, acceptedKey,
+				serverErrorRate, droppedConnectionRate, generationFailureRate, cdnErrorRate, tinyImages, randomSeed,
+				InjectedFaults.none());
 	}
 
 	/**
 	 * SEED shape, tasks complete at once, a million credits, no limits, no faults,
-	 * full-size images, seed 42.
+	 * full-size images, seed 42; were they switched on, slow answers would take 2 s and
+	 * bursts of 429 would ask for a retry after 1 s.
 	 * @return the default settings
 	 */
 	public static SimulatorSettings defaults() {
 		return new SimulatorSettings(ResponseShape.SEED, Duration.ZERO, Duration.ZERO, 0, 1_000_000, 0, 0, null, 0, 0,
-				0, 0, false, 42);
+				0, 0, false, 42, InjectedFaults.none());
 	}
 
 	public SimulatorSettings withShape(ResponseShape shape) {
 		return new SimulatorSettings(shape, this.proLatency, this.flexLatency, this.latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed);
+				this.randomSeed, this.injectedFaults);
 	}
 
 	public SimulatorSettings withLatency(Duration proLatency, Duration flexLatency) {
 		return new SimulatorSettings(this.shape, proLatency, flexLatency, this.latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed);
+				this.randomSeed, this.injectedFaults);
 	}
 
 	public SimulatorSettings withLatencyJitter(double latencyJitter) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed);
+				this.randomSeed, this.injectedFaults);
 	}
 
 	public SimulatorSettings withCredits(long startingCredits) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter, startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed);
+				this.randomSeed, this.injectedFaults);
 	}
 
 	public SimulatorSettings withRequestsPerSecond(int requestsPerSecond) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed);
+				this.randomSeed, this.injectedFaults);
 	}
 
 	public SimulatorSettings withDailyQuota(long dailyQuota) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed);
+				this.randomSeed, this.injectedFaults);
 	}
 
 	public SimulatorSettings withAcceptedKey(String acceptedKey) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed);
+				this.randomSeed, this.injectedFaults);
 	}
 
 	public SimulatorSettings withFaults(double serverErrorRate, double droppedConnectionRate,
 			double generationFailureRate, double cdnErrorRate) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, serverErrorRate,
-				droppedConnectionRate, generationFailureRate, cdnErrorRate, this.tinyImages, this.randomSeed);
+				droppedConnectionRate, generationFailureRate, cdnErrorRate, this.tinyImages, this.randomSeed,
+				this.injectedFaults);
 	}
 
 	public SimulatorSettings withServerErrorRate(double serverErrorRate) {
@@ -129,13 +162,62 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 	public SimulatorSettings withTinyImages(boolean tinyImages) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
-				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, tinyImages, this.randomSeed);
+				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, tinyImages, this.randomSeed,
+				this.injectedFaults);
 	}
 
 	public SimulatorSettings withRandomSeed(long randomSeed) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
-				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages, randomSeed);
+				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages, randomSeed,
+				this.injectedFaults);
+	}
+
+	public SimulatorSettings withInjectedFaults(InjectedFaults injectedFaults) {
+		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
+				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
+				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
+				this.randomSeed, injectedFaults);
+	}
+
+	/**
+	 * Sets every fault rate to {@code rate}: server errors, dropped connections, failed
+	 * generations, CDN errors and all of {@link InjectedFaults}. Credits and the daily
+	 * quota are left alone, as is how long slow answers take and the {@code Retry-After}
+	 * of bursts.
+	 * @param rate probability (0..1) of each fault
+	 * @return the changed settings
+	 */
+	public SimulatorSettings withChaos(double rate) {
+		return withFaults(rate, rate, rate, rate).withInjectedFaults(this.injectedFaults.withAllRates(rate));
+	}
+
+	public SimulatorSettings withLostResponseRate(double lostResponseRate) {
+		return withInjectedFaults(this.injectedFaults.withLostResponseRate(lostResponseRate));
+	}
+
+	public SimulatorSettings withSlowResponseRate(double slowResponseRate) {
+		return withInjectedFaults(this.injectedFaults.withSlowResponseRate(slowResponseRate));
+	}
+
+	public SimulatorSettings withSlowResponseDelay(Duration slowResponseDelay) {
+		return withInjectedFaults(this.injectedFaults.withSlowResponseDelay(slowResponseDelay));
+	}
+
+	public SimulatorSettings withTruncatedImageRate(double truncatedImageRate) {
+		return withInjectedFaults(this.injectedFaults.withTruncatedImageRate(truncatedImageRate));
+	}
+
+	public SimulatorSettings withExpiredUrlRate(double expiredUrlRate) {
+		return withInjectedFaults(this.injectedFaults.withExpiredUrlRate(expiredUrlRate));
+	}
+
+	public SimulatorSettings withBurstRateLimitRate(double burstRateLimitRate) {
+		return withInjectedFaults(this.injectedFaults.withBurstRateLimitRate(burstRateLimitRate));
+	}
+
+	public SimulatorSettings withBurstRetryAfter(Duration burstRetryAfter) {
+		return withInjectedFaults(this.injectedFaults.withBurstRetryAfter(burstRetryAfter));
 	}
 
 	private static void requireNonNegative(Duration value, String name) {

@@ -6,12 +6,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything the simulator remembers between requests, shared by the request handlers and
  * the {@link FluxSimulator} controls.
  */
 final class SimulatorState {
+
+	private static final Logger logger = LoggerFactory.getLogger(SimulatorState.class);
+
+	static final String TOKEN_PARAMETER = "token";
 
 	private final SimulatorSettings settings;
 
@@ -28,6 +36,10 @@ final class SimulatorState {
 	private final RequestRateLimiter rateLimiter;
 
 	private final Queue<ReceivedGeneration> generations = new ConcurrentLinkedQueue<>();
+
+	private final DownloadTokens downloadTokens = new DownloadTokens();
+
+	private volatile Consumer<String> requestListener;
 
 	private volatile boolean down;
 
@@ -103,6 +115,46 @@ final class SimulatorState {
 		return this.origin + CdnHandler.CDN_PREFIX + task.id() + CdnHandler.IMAGE_SUFFIX;
 	}
 
+	/**
+	 * The URL a download link hands out: the result URL itself, unless that has expired,
+	 * in which case a newly signed one.
+	 * @param task a completed task
+	 * @return a URL the CDN serves the task's image at
+	 */
+	String downloadUrl(SimulatedTask task) {
+		if (!task.resultUrlExpired()) {
+			return imageUrl(task);
+		}
+		return imageUrl(task) + "?" + TOKEN_PARAMETER + "=" + this.downloadTokens.issue(task.id());
+	}
+
+	DownloadTokens downloadTokens() {
+		return this.downloadTokens;
+	}
+
+	void setRequestListener(Consumer<String> listener) {
+		this.requestListener = listener;
+	}
+
+	/**
+	 * Tells the request listener, if any, that a request of {@code kind} arrived.
+	 * @param kind {@code generate}, {@code poll}, {@code download} or {@code cdn}
+	 */
+	void requestArrived(String kind) {
+		Consumer<String> listener = this.requestListener;
+		if (listener == null) {
+			return;
+		}
+		try {
+			listener.accept(kind);
+		}
+		catch (RuntimeException ex) {
+			// A test's hook must not turn into a simulated server error the client would
+			// see.
+			logger.warn("The request listener failed on a {} request", kind, ex);
+		}
+	}
+
 	Duration baseLatency(ModelFamily family) {
 		return (family == ModelFamily.PRO) ? this.settings.proLatency() : this.settings.flexLatency();
 	}
@@ -141,6 +193,12 @@ final class SimulatorState {
 
 	List<ReceivedGeneration> generations() {
 		return List.copyOf(this.generations);
+	}
+
+	List<TaskRecord> taskRecords() {
+		Instant now = now();
+		settleFinishedTasks(now);
+		return this.tasks.all().stream().map((task) -> TaskRecord.of(task, task.stateAt(now))).toList();
 	}
 
 }

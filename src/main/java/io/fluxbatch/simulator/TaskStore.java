@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Holds every task for polling and hands each one back exactly once when it finishes, so
@@ -18,11 +19,14 @@ final class TaskStore {
 
 	private final Map<String, SimulatedTask> tasks = new ConcurrentHashMap<>();
 
+	private final Queue<SimulatedTask> inCreationOrder = new ConcurrentLinkedQueue<>();
+
 	private final Queue<SimulatedTask> unfinished = new PriorityQueue<>(
 			Comparator.comparing(SimulatedTask::finishesAt));
 
 	void add(SimulatedTask task) {
 		this.tasks.put(task.id(), task);
+		this.inCreationOrder.add(task);
 		synchronized (this.unfinished) {
 			this.unfinished.add(task);
 		}
@@ -30,6 +34,10 @@ final class TaskStore {
 
 	Optional<SimulatedTask> find(String id) {
 		return Optional.ofNullable(this.tasks.get(id));
+	}
+
+	List<SimulatedTask> all() {
+		return List.copyOf(this.inCreationOrder);
 	}
 
 	/**

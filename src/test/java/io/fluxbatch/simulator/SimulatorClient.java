@@ -21,6 +21,11 @@ final class SimulatorClient {
 
 	static final String AUTHORIZATION = "Bearer " + KEY;
 
+	/**
+	 * What {@link #generateStatusOrReset} answers when the connection was reset.
+	 */
+	static final int RESET = -1;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -58,6 +63,20 @@ final class SimulatorClient {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Submits a generation whose answer may be lost.
+	 * @param body the request body
+	 * @return the status, or {@link #RESET} when the connection was reset
+	 */
+	int generateStatusOrReset(String body) {
+		try {
+			return generateOrFail(body).statusCode();
+		}
+		catch (IOException ex) {
+			return RESET;
 		}
 	}
 
@@ -103,6 +122,10 @@ final class SimulatorClient {
 
 	static String errorCode(HttpResponse<String> response) {
 		return json(response).path("error").path("code").stringValue();
+	}
+
+	static String cdnErrorCode(HttpResponse<byte[]> response) {
+		return JSON.readTree(response.body()).path("error").path("code").stringValue();
 	}
 
 	static String seedBody(String model, String prompt) {
