@@ -176,10 +176,16 @@ public class RowTable {
 			.list();
 	}
 
-	public long possibleDuplicates(long instanceId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND DUPLICATE_RISK")
+	/**
+	 * Rows whose task may have been created twice, and the most that may have cost: one
+	 * more image at each row's price.
+	 */
+	public TotalsLine possiblyPaidTwice(long instanceId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*), COALESCE(SUM(CREDITS), 0) FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ? AND DUPLICATE_RISK""")
 			.param(instanceId)
-			.query(Long.class)
+			.query((rs, n) -> new TotalsLine(TotalsLine.POSSIBLY_PAID_TWICE, "", rs.getLong(1), rs.getLong(2)))
 			.single();
 	}
 

@@ -55,20 +55,23 @@ public final class RunReport {
 		moveIntoPlace(rejects, outputDir.resolve(REJECTS));
 	}
 
-	/** Writes totals.csv: one line per model and resolution, then the TOTAL line. */
-	public static void writeTotals(Path outputDir, List<TotalsLine> lines) {
+	/**
+	 * Writes totals.csv: one line per model and resolution, the TOTAL line, then the rows
+	 * whose task may have been created twice and the most that may have cost.
+	 */
+	public static void writeTotals(Path outputDir, List<TotalsLine> lines, TotalsLine possiblyPaidTwice) {
 		Path totals = outputDir.resolve(TOTALS + ".part");
 		try (CsvTableWriter csv = new CsvTableWriter(totals)) {
 			csv.writeRow(List.of("model", "resolution", "images", "credits"));
 			long images = 0;
 			long credits = 0;
 			for (TotalsLine line : lines) {
-				csv.writeRow(List.of(line.model(), line.resolution(), Long.toString(line.images()),
-						Long.toString(line.credits())));
+				csv.writeRow(line.cells());
 				images += line.images();
 				credits += line.credits();
 			}
-			csv.writeRow(List.of("TOTAL", "", Long.toString(images), Long.toString(credits)));
+			csv.writeRow(new TotalsLine("TOTAL", "", images, credits).cells());
+			csv.writeRow(possiblyPaidTwice.cells());
 		}
 		moveIntoPlace(totals, outputDir.resolve(TOTALS));
 	}

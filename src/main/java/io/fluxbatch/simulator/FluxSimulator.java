@@ -100,6 +100,14 @@ public final class FluxSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * Gives the account a fresh daily quota now, as midnight would, so a test can
+	 * continue a run that stopped on the quota.
+	 */
+	public void resetDailyQuota() {
+		this.state.rateLimiter().resetDailyQuota();
+	}
+
+	/**
 	 * Tops the account up.
 	 * @param credits credits to add
 	 */

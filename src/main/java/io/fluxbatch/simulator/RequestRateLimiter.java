@@ -43,6 +43,11 @@ final class RequestRateLimiter {
 		return new RateLimitDecision(RateLimitDecision.Outcome.ALLOWED, headers(now), null);
 	}
 
+	/** The daily quota starts afresh, as it does at midnight. */
+	synchronized void resetDailyQuota() {
+		this.usedToday = 0;
+	}
+
 	/**
 	 * The quota state without using any of it, for responses decided before the limiter
 	 * is consulted.
