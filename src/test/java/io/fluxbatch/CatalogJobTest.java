@@ -99,7 +99,7 @@ class CatalogJobTest {
 		assertThat(CsvRows.read(output().resolve("totals.csv"))).extracting((row) -> String.join(" ", row.values()))
 			.containsExactly("flux-2/flex-text-to-image 1K 1 45", "flux-2/pro-image-to-image 1K 1 15",
 					"flux-2/pro-text-to-image 1K 1 15", "flux-2/pro-text-to-image 2K 1 20", "TOTAL  4 95",
-					"POSSIBLY_PAID_TWICE  0 0");
+					"POSSIBLE_DUPLICATES  0 0");
 		assertThat(this.simulator.counters().creditsCharged()).isEqualTo(95);
 		assertThat(this.simulator.counters().cdnRequestsWithAuthorization()).isZero();
 

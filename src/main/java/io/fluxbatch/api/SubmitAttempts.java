@@ -1,6 +1,5 @@
 package io.fluxbatch.api;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -12,7 +11,7 @@ public final class SubmitAttempts {
 
 	private final AtomicInteger sent = new AtomicInteger();
 
-	private final AtomicBoolean possibleDuplicate = new AtomicBoolean();
+	private final AtomicInteger lostAnswers = new AtomicInteger();
 
 	private final Runnable beforeFirstPost;
 
@@ -36,15 +35,20 @@ public final class SubmitAttempts {
 	}
 
 	void lostAnswer() {
-		this.possibleDuplicate.set(true);
+		this.lostAnswers.incrementAndGet();
 	}
 
 	public int sent() {
 		return this.sent.get();
 	}
 
+	/** POSTs whose answer was lost: each may have created a task. */
+	public int lostAnswers() {
+		return this.lostAnswers.get();
+	}
+
 	public boolean possibleDuplicate() {
-		return this.possibleDuplicate.get();
+		return lostAnswers() > 0;
 	}
 
 }

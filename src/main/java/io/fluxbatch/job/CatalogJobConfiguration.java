@@ -251,7 +251,7 @@ public class CatalogJobConfiguration {
 		return new JdbcPagingItemReaderBuilder<RowToSubmit>().name("rowsToSubmit")
 			.dataSource(dataSource)
 			.selectClause("SELECT ROW_NO, STATUS, MODEL, PROMPT, RESOLUTION, ASPECT_RATIO, INPUT_URLS, "
-					+ "SUBMIT_ATTEMPTS, DUPLICATE_RISK")
+					+ "SUBMIT_ATTEMPTS, LOST_ANSWERS")
 			.fromClause("FROM FLUX_ROW")
 			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN ('NEW', 'SUBMITTING')")
 			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
@@ -261,7 +261,7 @@ public class CatalogJobConfiguration {
 			.rowMapper((rs, n) -> new RowToSubmit(instanceId, rs.getInt("ROW_NO"), rs.getString("STATUS"),
 					rs.getString("MODEL"), rs.getString("PROMPT"), rs.getString("RESOLUTION"),
 					rs.getString("ASPECT_RATIO"), rs.getString("INPUT_URLS"), rs.getInt("SUBMIT_ATTEMPTS"),
-					rs.getBoolean("DUPLICATE_RISK")))
+					rs.getInt("LOST_ANSWERS")))
 			.build();
 	}
 

@@ -47,9 +47,9 @@ public class RowTable {
 			Instant nextPollAt) {
 		update("""
 				UPDATE FLUX_ROW SET STATUS = 'SUBMITTED', TASK_ID = ?, CREDITS = ?, SUBMIT_ATTEMPTS = ?,
-				DUPLICATE_RISK = ?, SUBMITTED_AT = ?, NEXT_POLL_AT = ?, ERROR = NULL
+				LOST_ANSWERS = ?, SUBMITTED_AT = ?, NEXT_POLL_AT = ?, ERROR = NULL
 				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", taskId, credits, row.attemptsAfter(attempts),
-				row.duplicateRiskAfter(attempts), Timestamp.from(submittedAt), Timestamp.from(nextPollAt),
+				row.lostAnswersAfter(attempts), Timestamp.from(submittedAt), Timestamp.from(nextPollAt),
 				row.instanceId(), row.rowNo());
 	}
 
@@ -58,16 +58,16 @@ public class RowTable {
 	 */
 	void returnToNew(RowToSubmit row, SubmitAttempts attempts, String error) {
 		update("""
-				UPDATE FLUX_ROW SET STATUS = 'NEW', SUBMIT_ATTEMPTS = ?, DUPLICATE_RISK = ?, ERROR = ?
+				UPDATE FLUX_ROW SET STATUS = 'NEW', SUBMIT_ATTEMPTS = ?, LOST_ANSWERS = ?, ERROR = ?
 				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", row.attemptsAfter(attempts),
-				row.duplicateRiskAfter(attempts), error, row.instanceId(), row.rowNo());
+				row.lostAnswersAfter(attempts), error, row.instanceId(), row.rowNo());
 	}
 
 	void failSubmission(RowToSubmit row, SubmitAttempts attempts, String error) {
 		update("""
-				UPDATE FLUX_ROW SET STATUS = 'FAILED', SUBMIT_ATTEMPTS = ?, DUPLICATE_RISK = ?, ERROR = ?
+				UPDATE FLUX_ROW SET STATUS = 'FAILED', SUBMIT_ATTEMPTS = ?, LOST_ANSWERS = ?, ERROR = ?
 				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", row.attemptsAfter(attempts),
-				row.duplicateRiskAfter(attempts), error, row.instanceId(), row.rowNo());
+				row.lostAnswersAfter(attempts), error, row.instanceId(), row.rowNo());
 	}
 
 	/** Rejects every row whose key names the same file as an earlier row's. */
@@ -177,15 +177,23 @@ public class RowTable {
 	}
 
 	/**
-	 * Rows whose task may have been created twice, and the most that may have cost: one
-	 * more image at each row's price.
+	 * Tasks that may exist unseen (one per lost POST answer), and the most they may have
+	 * cost: each at its row's price.
 	 */
-	public TotalsLine possiblyPaidTwice(long instanceId) {
+	public TotalsLine possibleDuplicates(long instanceId) {
 		return this.jdbc.sql("""
-				SELECT COUNT(*), COALESCE(SUM(CREDITS), 0) FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND DUPLICATE_RISK""")
+				SELECT COALESCE(SUM(LOST_ANSWERS), 0), COALESCE(SUM(LOST_ANSWERS * CREDITS), 0) FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ? AND LOST_ANSWERS > 0""")
 			.param(instanceId)
-			.query((rs, n) -> new TotalsLine(TotalsLine.POSSIBLY_PAID_TWICE, "", rs.getLong(1), rs.getLong(2)))
+			.query((rs, n) -> new TotalsLine(TotalsLine.POSSIBLE_DUPLICATES, "", rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	/** Rows with at least one lost POST answer. */
+	public long rowsAtDuplicateRisk(long instanceId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND LOST_ANSWERS > 0")
+			.param(instanceId)
+			.query(Long.class)
 			.single();
 	}
 
@@ -199,7 +207,7 @@ public class RowTable {
 				rs.getString("FILE_PATH"), rs.getObject("WIDTH", Integer.class), rs.getObject("HEIGHT", Integer.class),
 				rs.getObject("BYTES", Long.class), rs.getString("SHA256"), credits, rs.getInt("SUBMIT_ATTEMPTS"),
 				(status == RowStatus.REJECTED) ? rs.getString("REASON") : rs.getString("ERROR"),
-				rs.getBoolean("DUPLICATE_RISK"));
+				rs.getInt("LOST_ANSWERS") > 0);
 	}
 
 	List<PendingTask> pendingTasksAfter(long instanceId, Instant afterPollAt, int afterRow, int limit) {

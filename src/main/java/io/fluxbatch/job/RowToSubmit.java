@@ -7,7 +7,7 @@ import io.fluxbatch.api.SubmitAttempts;
  * POST.
  */
 public record RowToSubmit(long instanceId, int rowNo, String status, String model, String prompt, String resolution,
-		String aspectRatio, String inputUrls, int submitAttempts, boolean duplicateRisk) {
+		String aspectRatio, String inputUrls, int submitAttempts, int lostAnswers) {
 
 	/** POSTs sent for this row in all runs, those of {@code attempts} included. */
 	int attemptsAfter(SubmitAttempts attempts) {
@@ -15,11 +15,11 @@ public record RowToSubmit(long instanceId, int rowNo, String status, String mode
 	}
 
 	/**
-	 * Whether a task may exist for this row that no run has seen: an answer was lost, or
-	 * a run died while the row was SUBMITTING.
+	 * How many tasks may exist for this row that no run has seen: one per lost answer,
+	 * and one if a run died while the row was SUBMITTING.
 	 */
-	boolean duplicateRiskAfter(SubmitAttempts attempts) {
-		return this.duplicateRisk || RowStatus.SUBMITTING.name().equals(this.status) || attempts.possibleDuplicate();
+	int lostAnswersAfter(SubmitAttempts attempts) {
+		return this.lostAnswers + (RowStatus.SUBMITTING.name().equals(this.status) ? 1 : 0) + attempts.lostAnswers();
 	}
 
 }

@@ -9,7 +9,6 @@ import io.fluxbatch.api.ApiUsage;
 import io.fluxbatch.csv.CellCodec;
 import io.fluxbatch.report.RunReport;
 import io.fluxbatch.report.RunSummary;
-import io.fluxbatch.report.TotalsLine;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -40,9 +39,8 @@ public class RunReportListener implements JobExecutionListener {
 		Path output = Path.of(execution.getJobParameters().getString(CatalogJobConfiguration.OUTPUT));
 		RunReport.writeResults(output, CellCodec.decode(header), (sink) -> this.rows.forEachRow(instanceId, sink));
 		var totals = this.rows.totals(instanceId);
-		TotalsLine possiblyPaidTwice = this.rows.possiblyPaidTwice(instanceId);
-		RunReport.writeTotals(output, totals, possiblyPaidTwice);
-		RunSummary summary = new RunSummary(resultCounts(instanceId), totals, possiblyPaidTwice.images(),
+		RunReport.writeTotals(output, totals, this.rows.possibleDuplicates(instanceId));
+		RunSummary summary = new RunSummary(resultCounts(instanceId), totals, this.rows.rowsAtDuplicateRisk(instanceId),
 				this.usage.submits(), this.usage.polls(), this.usage.downloadLinks(), this.usage.rateLimited(),
 				this.usage.creditsRemaining(), this.usage.quotaRemaining());
 		summary.lines().forEach(log::info);

@@ -59,7 +59,7 @@ public final class RunReport {
 	 * Writes totals.csv: one line per model and resolution, the TOTAL line, then the rows
 	 * whose task may have been created twice and the most that may have cost.
 	 */
-	public static void writeTotals(Path outputDir, List<TotalsLine> lines, TotalsLine possiblyPaidTwice) {
+	public static void writeTotals(Path outputDir, List<TotalsLine> lines, TotalsLine possibleDuplicates) {
 		Path totals = outputDir.resolve(TOTALS + ".part");
 		try (CsvTableWriter csv = new CsvTableWriter(totals)) {
 			csv.writeRow(List.of("model", "resolution", "images", "credits"));
@@ -71,7 +71,7 @@ public final class RunReport {
 				credits += line.credits();
 			}
 			csv.writeRow(new TotalsLine("TOTAL", "", images, credits).cells());
-			csv.writeRow(possiblyPaidTwice.cells());
+			csv.writeRow(possibleDuplicates.cells());
 		}
 		moveIntoPlace(totals, outputDir.resolve(TOTALS));
 	}

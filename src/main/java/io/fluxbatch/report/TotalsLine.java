@@ -7,8 +7,11 @@ import java.util.List;
  */
 public record TotalsLine(String model, String resolution, long images, long credits) {
 
-	/** The label of the line for rows whose task may exist twice. */
-	public static final String POSSIBLY_PAID_TWICE = "POSSIBLY_PAID_TWICE";
+	/**
+	 * The label of the line for tasks that may exist unseen: images possibly paid twice
+	 * and the most they may have cost.
+	 */
+	public static final String POSSIBLE_DUPLICATES = "POSSIBLE_DUPLICATES";
 
 	List<String> cells() {
 		return List.of(this.model, this.resolution, Long.toString(this.images), Long.toString(this.credits));
