@@ -42,12 +42,12 @@ public class ImageDownloader {
 			.connectTimeout(Duration.ofSeconds(10))
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
-		this.retry = Retry.of("cdn",
-				RetryConfig.custom()
-					.maxAttempts(properties.attempts())
-					.waitDuration(Duration.ofMillis(300))
-					.retryExceptions(DownloadFailedException.class)
-					.build());
+		this.retry = Retry.of("cdn", RetryConfig.custom()
+			.maxAttempts(properties.attempts())
+			.waitDuration(Duration.ofMillis(300))
+			.retryOnException(
+					(failure) -> failure instanceof DownloadFailedException download && download.worthRetrying())
+			.build());
 		System.setProperty("java.awt.headless", "true");
 	}
 
@@ -100,7 +100,10 @@ public class ImageDownloader {
 		HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		try (InputStream body = response.body()) {
 			if (response.statusCode() != 200) {
-				throw new DownloadFailedException("the image URL answered HTTP " + response.statusCode());
+				String problem = "the image URL answered HTTP " + response.statusCode();
+				// 4xx: expired or gone; only a fresh URL from the API can help.
+				throw (response.statusCode() / 100 == 4) ? DownloadFailedException.refused(problem)
+						: new DownloadFailedException(problem);
 			}
 			long cap = this.properties.maxSize().toBytes();
 			long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);

@@ -22,7 +22,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -74,14 +73,14 @@ public class CatalogJobConfiguration {
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step submitPromptsStep, Step pollTasksStep,
 			Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop, RunReportListener runReportListener,
-			JobExecutionListener generationTimesLoader, RowTable rowTable) {
+			GenerationTimes generationTimes, RowTable rowTable) {
 		// Failed generations come back as NEW rows: submit and poll again until none is
 		// left.
 		JobExecutionDecider rowsLeftToSubmit = (execution, lastStep) -> new FlowExecutionStatus(
 				!runStop.stopped() && rowTable.rowsToSubmit(execution.getJobInstance().getInstanceId()) > 0
 						? "SUBMIT_AGAIN" : "ALL_SUBMITTED");
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
-			.listener(generationTimesLoader)
+			.listener(generationTimes)
 			.listener(runReportListener)
 			.start(loadPromptsStep)
 			.next(submitPromptsStep)
@@ -353,17 +352,6 @@ public class CatalogJobConfiguration {
 	@Bean
 	GenerationTimes generationTimes() {
 		return new GenerationTimes();
-	}
-
-	@Bean
-	JobExecutionListener generationTimesLoader(GenerationTimes generationTimes, RowTable rowTable) {
-		return new JobExecutionListener() {
-			@Override
-			public void beforeJob(org.springframework.batch.core.job.JobExecution execution) {
-				generationTimes.clear();
-				rowTable.loadGenerationTimes(execution.getJobInstance().getInstanceId(), generationTimes);
-			}
-		};
 	}
 
 	@Bean

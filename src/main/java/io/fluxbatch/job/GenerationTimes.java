@@ -1,32 +1,42 @@
 package io.fluxbatch.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
 /**
- * How long each model has taken to generate an image in this run, learned from the tasks
- * already finished, so that tasks are not polled before they can be done.
+ * How long each model takes to generate an image, learned from the tasks this process has
+ * seen finish, so that tasks are not polled before they can be done. Only tasks submitted
+ * since the run started count: one submitted before a crash and found done after the
+ * restart says how long the process was down, not how long the model took.
  */
-public class GenerationTimes {
+public class GenerationTimes implements JobExecutionListener {
 
 	private final Map<String, Mean> byModel = new ConcurrentHashMap<>();
 
-	public void clear() {
-		this.byModel.clear();
-	}
+	private volatile Instant learningSince = Instant.MIN;
 
-	public void record(String model, Duration taken) {
-		record(model, 1, taken.toMillis());
+	@Override
+	public void beforeJob(JobExecution jobExecution) {
+		this.byModel.clear();
+		this.learningSince = Instant.now();
 	}
 
 	/**
-	 * Adds {@code count} tasks that took {@code totalMillis} together (a restart's
-	 * history).
+	 * A task of {@code model} submitted at {@code submittedAt} was seen done at
+	 * {@code seenDoneAt}.
 	 */
-	public void record(String model, long count, long totalMillis) {
-		this.byModel.computeIfAbsent(model, (ignored) -> new Mean()).add(count, totalMillis);
+	public void record(String model, Instant submittedAt, Instant seenDoneAt) {
+		if (submittedAt.isBefore(this.learningSince)) {
+			return;
+		}
+		this.byModel.computeIfAbsent(model, (ignored) -> new Mean())
+			.add(Duration.between(submittedAt, seenDoneAt).toMillis());
 	}
 
 	/** The mean time a task of this model took, once one has finished. */
@@ -41,8 +51,8 @@ public class GenerationTimes {
 
 		private long total;
 
-		synchronized void add(long tasks, long millis) {
-			this.count += tasks;
+		synchronized void add(long millis) {
+			this.count++;
 			this.total += millis;
 		}
 

@@ -144,17 +144,6 @@ public class RowTable {
 			.single();
 	}
 
-	/** Feeds the learned generation times of a run's finished tasks (after a restart). */
-	void loadGenerationTimes(long instanceId, GenerationTimes times) {
-		this.jdbc.sql("""
-				SELECT MODEL, COUNT(*), SUM(DATEDIFF('MILLISECOND', SUBMITTED_AT, GENERATED_AT)) FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND GENERATED_AT IS NOT NULL GROUP BY MODEL""")
-			.param(instanceId)
-			.query((rs) -> {
-				times.record(rs.getString(1), rs.getLong(2), rs.getLong(3));
-			});
-	}
-
 	/** Every row in input order, one at a time, never all in memory. */
 	public void forEachRow(long instanceId, Consumer<ResultRow> action) {
 		this.jdbc.sql("SELECT * FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? ORDER BY ROW_NO")

@@ -59,7 +59,7 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 		Instant now = this.clock.instant();
 		return switch (answer.status()) {
 			case COMPLETED -> {
-				this.times.record(task.model(), Duration.between(task.submittedAt(), now));
+				this.times.record(task.model(), task.submittedAt(), now);
 				yield PollOutcome.generated(task, now, answer.outputUrl(), answer.width(), answer.height());
 			}
 			case FAILED -> PollOutcome.generationFailed(task, answer.failure(), this.maxGenerations);

@@ -1,0 +1,163 @@
+package io.fluxbatch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.fluxbatch.simulator.FluxSimulator;
+import io.fluxbatch.simulator.SimulatorCounters;
+import io.fluxbatch.simulator.SimulatorSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A few hundred rows against an API that throws every fault it can, while the job's own
+ * JVM is killed with SIGKILL at random moments: rerunning the same command until it
+ * completes must lose no row, pay nothing twice unflagged, store every image intact, and
+ * account for every credit.
+ */
+class ChaosTest {
+
+	private static final int ROWS = 300;
+
+	private static final int KILLS = 4;
+
+	private static final int MAX_RUNS = 30;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void killedAtRandomUnderEveryFaultTheSameCommandStillFinishesEveryRowExactlyOnce() throws Exception {
+		Random random = new Random(2026);
+		SimulatorSettings settings = SimulatorSettings.defaults()
+			.withChaos(0.04)
+			.withSlowResponseDelay(Duration.ofMillis(600))
+			.withBurstRetryAfter(Duration.ZERO)
+			.withLatency(Duration.ofMillis(30), Duration.ofMillis(60))
+			.withLatencyJitter(0.5)
+			.withCredits(ROWS * 15 * 2 / 3)
+			.withDailyQuota(ROWS * 2)
+			.withTinyImages(true)
+			.withRandomSeed(2026);
+		Path input = prompts();
+		Path job = Files.writeString(this.dir.resolve("chaos.yml"), """
+				flux:
+				  job:
+				    poll.first-poll-after: 20ms
+				    poll.max-interval: 200ms
+				  api:
+				    requests-per-second: 400
+				    read-timeout: 300ms
+				    retry: { max-attempts: 8, initial-backoff: 1ms, max-backoff: 20ms }
+				    circuit-breaker: { sliding-window-size: 50, wait-in-open-state: 100ms, give-up-after: 30s }
+				""");
+		List<String> outcomes = new ArrayList<>();
+		try (FluxSimulator simulator = FluxSimulator.start(settings)) {
+			AtomicReference<Process> running = new AtomicReference<>();
+			AtomicLong requests = new AtomicLong();
+			AtomicLong killAt = new AtomicLong(nextKill(random, 0));
+			AtomicLong kills = new AtomicLong();
+			simulator.setRequestListener((kind) -> {
+				if (requests.incrementAndGet() == killAt.get() && kills.get() < KILLS) {
+					Process process = running.get();
+					if (process != null) {
+						process.destroyForcibly();
+						kills.incrementAndGet();
+					}
+				}
+			});
+			for (int run = 1; run <= MAX_RUNS; run++) {
+				Process process = start(job, input, simulator.baseUrl(), run);
+				running.set(process);
+				assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("run %d ends", run).isTrue();
+				running.set(null);
+				int exitCode = process.exitValue();
+				String err = Files.readString(this.dir.resolve("run-" + run + ".err"));
+				outcomes.add(Integer.toString(exitCode));
+				if (exitCode == ExitCode.COMPLETED) {
+					break;
+				}
+				if (err.contains("out of credits")) {
+					simulator.addCredits(ROWS * 15);
+				}
+				if (err.contains("daily request quota")) {
+					simulator.resetDailyQuota();
+				}
+				killAt.set(requests.get() + nextKill(random, run));
+			}
+			assertThat(outcomes).as("exit codes of the runs").last().isEqualTo("0");
+
+			Path output = this.dir.resolve("out");
+			List<Map<String, String>> results = CsvRows.read(output.resolve("results.csv"));
+			RunChecks.assertEveryRowFinal(results, ROWS);
+			RunChecks.assertNoUnflaggedDuplicates(simulator, results);
+			RunChecks.assertImagesVerified(output, results);
+			RunChecks.assertCreditsReconcile(simulator, output, results);
+			assertThat(kills.get()).isEqualTo(KILLS);
+			report(simulator.counters(), results, kills.get(), outcomes);
+		}
+	}
+
+	private static long nextKill(Random random, int run) {
+		return 40 + random.nextInt(200 + 50 * run);
+	}
+
+	private Process start(Path job, Path input, String baseUrl, int run) throws IOException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		// A quick-starting JVM: each run is mostly start-up.
+		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+				System.getProperty("java.class.path"), FluxBatchApplication.class.getName(), "run", "--job",
+				job.toString(), "--input", input.toString(), "--output", this.dir.resolve("out").toString(),
+				"--base-url", baseUrl, "--db", this.dir.resolve("db").toString())
+			.redirectOutput(this.dir.resolve("run-" + run + ".out").toFile())
+			.redirectError(this.dir.resolve("run-" + run + ".err").toFile());
+		builder.environment().put("VICSEE_API_KEY", "sk-chaos-test");
+		return builder.start();
+	}
+
+	private Path prompts() throws IOException {
+		StringBuilder csv = new StringBuilder("sku,prompt,model,resolution\n");
+		for (int i = 1; i <= ROWS; i++) {
+			csv.append("SKU-")
+				.append(i)
+				.append(",Catalog photo of product ")
+				.append(i)
+				.append(" on white,")
+				.append((i % 5 == 0) ? "flex" : "pro")
+				.append(',')
+				.append((i % 3 == 0) ? "2K" : "1K")
+				.append('\n');
+		}
+		return Files.writeString(this.dir.resolve("catalog.csv"), csv);
+	}
+
+	/** The figures the README quotes: printed by the test, never typed by hand. */
+	private static void report(SimulatorCounters counters, List<Map<String, String>> results, long kills,
+			List<String> outcomes) {
+		long flagged = results.stream().filter((row) -> "yes".equals(row.get("duplicate_risk"))).count();
+		long faults = counters.serverErrors() + counters.droppedConnections() + counters.generationsFailed()
+				+ counters.truncatedImages() + counters.expiredUrls() + counters.burstRateLimited()
+				+ counters.slowResponses() + counters.rateLimited() - counters.burstRateLimited();
+		System.out.printf(
+				"chaos: rows=%d kills=%d runs=%d exit-codes=%s faults-injected=%d (5xx=%d dropped=%d "
+						+ "lost-answers=%d slow=%d failed-generations=%d truncated=%d expired-urls=%d 429-bursts=%d "
+						+ "quota-429=%d) lost-rows=0 unflagged-duplicates=0 flagged-rows=%d credits-charged=%d%n",
+				results.size(), kills, outcomes.size(), String.join(",", outcomes), faults, counters.serverErrors(),
+				counters.droppedConnections(), counters.lostResponses(), counters.slowResponses(),
+				counters.generationsFailed(), counters.truncatedImages(), counters.expiredUrls(),
+				counters.burstRateLimited(), counters.rateLimited() - counters.burstRateLimited(), flagged,
+				counters.creditsCharged());
+	}
+
+}
