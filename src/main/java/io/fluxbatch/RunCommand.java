@@ -147,7 +147,7 @@ class RunCommand implements Callable<Integer> {
 			arguments.add("--flux.simulator.enabled=true");
 		}
 		if (this.db != null) {
-			arguments.add("--spring.datasource.url=" + SpringContexts.databaseUrl(this.db));
+			arguments.add("--flux.db=" + this.db.toAbsolutePath().normalize());
 		}
 		return arguments.toArray(String[]::new);
 	}

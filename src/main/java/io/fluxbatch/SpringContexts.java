@@ -1,6 +1,5 @@
 package io.fluxbatch;
 
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,10 +31,6 @@ final class SpringContexts {
 		catch (RuntimeException failure) {
 			throw StartupException.of(failure);
 		}
-	}
-
-	static String databaseUrl(Path folder) {
-		return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("flux-batch") + ";DB_CLOSE_ON_EXIT=FALSE";
 	}
 
 	/** The application could not start; the message says why in one line. */

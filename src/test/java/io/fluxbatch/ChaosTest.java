@@ -66,7 +66,7 @@ class ChaosTest {
 		try (FluxSimulator simulator = FluxSimulator.start(settings)) {
 			AtomicReference<Process> running = new AtomicReference<>();
 			AtomicLong requests = new AtomicLong();
-			AtomicLong killAt = new AtomicLong(nextKill(random, 0));
+			AtomicLong killAt = new AtomicLong(nextKill(random));
 			AtomicLong kills = new AtomicLong();
 			simulator.setRequestListener((kind) -> {
 				if (requests.incrementAndGet() == killAt.get() && kills.get() < KILLS) {
@@ -94,7 +94,7 @@ class ChaosTest {
 				if (err.contains("daily request quota")) {
 					simulator.resetDailyQuota();
 				}
-				killAt.set(requests.get() + nextKill(random, run));
+				killAt.set(requests.get() + nextKill(random));
 			}
 			assertThat(outcomes).as("exit codes of the runs").last().isEqualTo("0");
 
@@ -109,8 +109,8 @@ class ChaosTest {
 		}
 	}
 
-	private static long nextKill(Random random, int run) {
-		return 40 + random.nextInt(200 + 50 * run);
+	private static long nextKill(Random random) {
+		return 30 + random.nextInt(150);
 	}
 
 	private Process start(Path job, Path input, String baseUrl, int run) throws IOException {
