@@ -114,16 +114,9 @@ class ChaosTest {
 	}
 
 	private Process start(Path job, Path input, String baseUrl, int run) throws IOException {
-		String java = ProcessHandle.current().info().command().orElse("java");
-		// A quick-starting JVM: each run is mostly start-up.
-		ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), FluxBatchApplication.class.getName(), "run", "--job",
-				job.toString(), "--input", input.toString(), "--output", this.dir.resolve("out").toString(),
-				"--base-url", baseUrl, "--db", this.dir.resolve("db").toString())
-			.redirectOutput(this.dir.resolve("run-" + run + ".out").toFile())
-			.redirectError(this.dir.resolve("run-" + run + ".err").toFile());
-		builder.environment().put("VICSEE_API_KEY", "sk-chaos-test");
-		return builder.start();
+		return JobProcess.start(this.dir.resolve("run-" + run), "run", "--job", job.toString(), "--input",
+				input.toString(), "--output", this.dir.resolve("out").toString(), "--base-url", baseUrl, "--db",
+				this.dir.resolve("db").toString());
 	}
 
 	private Path prompts() throws IOException {
