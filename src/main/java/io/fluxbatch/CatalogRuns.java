@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvInputException;
+import io.fluxbatch.csv.CsvOptions;
 import io.fluxbatch.csv.CsvPreflight;
 import io.fluxbatch.download.FileHashes;
 import io.fluxbatch.job.CatalogJobConfiguration;
@@ -50,10 +51,10 @@ class CatalogRuns {
 	 * Runs the job to its end.
 	 * @throws CsvInputException when the input cannot be used; nothing was started then
 	 */
-	JobExecution run(Path input, Path output) throws Exception {
+	JobExecution run(Path input, Path output, CsvOptions csvOptions) throws Exception {
 		Path in = input.toAbsolutePath().normalize();
 		Path out = output.toAbsolutePath().normalize();
-		CsvFileSummary summary = CsvPreflight.check(in);
+		CsvFileSummary summary = CsvPreflight.check(in, csvOptions);
 		PromptColumns.of(summary.header());
 		createFolder(out);
 		String inputSha256 = FileHashes.sha256(in);
@@ -70,7 +71,8 @@ class CatalogRuns {
 							+ "(change the input, or use another --output, to generate again)", run - 1, out);
 					return lastCompleted;
 				}
-				log.info("run {}: {} rows from {} into {}", run, summary.dataRows(), in, out);
+				log.info("run {}: {} rows from {} ({}) into {}", run, summary.dataRows(), in,
+						summary.format().describe(), out);
 				return this.jobOperator.start(this.catalogImageJob, parameters);
 			}
 			JobExecution last = this.jobRepository.getLastJobExecution(instance);

@@ -29,6 +29,7 @@ public class FluxBatchApplication {
 	public static int execute(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
 		CommandLine commandLine = new CommandLine(new FluxBatchApplication());
 		commandLine.addSubcommand(new RunCommand(environment));
+		commandLine.addSubcommand(new ValidateCommand());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setParameterExceptionHandler((problem, arguments) -> {

@@ -19,6 +19,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,14 +37,11 @@ class RunCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--input", paramLabel = "FILE", description = "the prompts CSV")
-	Path input;
+	@Mixin
+	InputOptions inputOptions;
 
 	@Option(names = "--output", paramLabel = "DIR", description = "where results.csv, totals.csv and images/ go")
 	Path output;
-
-	@Option(names = "--job", paramLabel = "FILE", description = "a job file (YAML) with flux.* settings")
-	Path job;
 
 	@Option(names = "--base-url", paramLabel = "URL", description = "the API's base URL")
 	String baseUrl;
@@ -51,14 +49,8 @@ class RunCommand implements Callable<Integer> {
 	@Option(names = "--simulate", description = "use the embedded API simulator instead of the network")
 	boolean simulate;
 
-	@Option(names = "--model", paramLabel = "M", description = "model of rows that name none: pro, flex or a full name")
-	String model;
-
-	@Option(names = "--resolution", paramLabel = "1K|2K", description = "resolution of rows that name none")
-	String resolution;
-
-	@Option(names = "--aspect-ratio", paramLabel = "R", description = "aspect ratio of rows that name none")
-	String aspectRatio;
+	@Option(names = "--no-bom", description = "write results.csv, rejects.csv and totals.csv without a byte order mark")
+	boolean noByteOrderMark;
 
 	@Option(names = "--db", paramLabel = "PATH", description = "folder of the job database (default ./.flux-batch)")
 	Path db;
@@ -76,9 +68,7 @@ class RunCommand implements Callable<Integer> {
 		ApiKey key;
 		try {
 			key = apiKey();
-			if (this.job != null && !Files.isRegularFile(this.job)) {
-				throw new UsageException("job file not found: " + this.job);
-			}
+			this.inputOptions.jobFile();
 		}
 		catch (UsageException usage) {
 			err.println("flux-batch: " + usage.getMessage());
@@ -94,7 +84,8 @@ class RunCommand implements Callable<Integer> {
 						+ " (or flux.job.input/output in the --job file)");
 				return ExitCode.USAGE;
 			}
-			JobExecution execution = context.getBean(CatalogRuns.class).run(settings.input(), settings.output());
+			JobExecution execution = context.getBean(CatalogRuns.class)
+				.run(settings.input(), settings.output(), settings.csvOptions());
 			int exitCode = RunOutcome.report(execution, context, out, err);
 			signal.exitCode(exitCode);
 			return exitCode;
@@ -134,15 +125,15 @@ class RunCommand implements Callable<Integer> {
 	 */
 	private String[] springArguments() {
 		List<String> arguments = new ArrayList<>();
-		if (this.job != null) {
-			arguments.add("--spring.config.import=file:" + this.job.toAbsolutePath());
+		if (this.inputOptions.job != null) {
+			arguments.add("--spring.config.import=file:" + this.inputOptions.job.toAbsolutePath());
 		}
-		add(arguments, "flux.job.input", this.input);
+		this.inputOptions.properties().forEach((name, value) -> add(arguments, name, value));
 		add(arguments, "flux.job.output", this.output);
 		add(arguments, "flux.api.base-url", this.baseUrl);
-		add(arguments, "flux.job.model", this.model);
-		add(arguments, "flux.job.resolution", this.resolution);
-		add(arguments, "flux.job.aspect-ratio", this.aspectRatio);
+		if (this.noByteOrderMark) {
+			arguments.add("--flux.job.output-byte-order-mark=false");
+		}
 		if (this.simulate) {
 			arguments.add("--flux.simulator.enabled=true");
 		}

@@ -1,6 +1,8 @@
 package io.fluxbatch;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -60,13 +62,44 @@ class BadInputTest {
 	}
 
 	@Test
-	void bytesThatAreNotUtf8AreReportedWithTheirLine() throws IOException {
-		byte[] windows1252 = "id,prompt\n1,Caf\u00e9 au lait on a table\n"
-			.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-		CommandRun run = run(ENVIRONMENT, Files.write(this.dir.resolve("excel.csv"), windows1252));
+	void aUtf8FileWithALinePastedFromAnotherEncodingIsReportedWithThatLine() throws IOException {
+		byte[] utf8 = "id,prompt\n1,Crème brûlée on a plate\n2,Caf".getBytes(StandardCharsets.UTF_8);
+		byte[] pasted = " au lait on a table\n".getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		file.writeBytes(utf8);
+		file.write(0xE9);
+		file.writeBytes(pasted);
+		CommandRun run = run(ENVIRONMENT, Files.write(this.dir.resolve("mixed.csv"), file.toByteArray()));
 
-		assertUsageError(run, "UTF-8");
-		assertThat(run.err()).contains("line 2");
+		assertUsageError(run, "is not valid UTF-8: line 3 has byte 0xE9");
+	}
+
+	@Test
+	void bytesOfNoEncodingWeReadAreReportedWithTheirLine() throws IOException {
+		byte[] bytes = { 'p', 'r', 'o', 'm', 'p', 't', '\n', 'a', ' ', 'c', 'a', 't', (byte) 0x81, '\n' };
+		CommandRun run = run(ENVIRONMENT, Files.write(this.dir.resolve("odd.csv"), bytes));
+
+		assertUsageError(run, "is neither UTF-8 nor Windows-1252: line 2 has byte 0x81");
+	}
+
+	@Test
+	void aWorkbookSavedInsteadOfACsvIsNamedAsOne() throws IOException {
+		CommandRun run = run(ENVIRONMENT,
+				Files.write(this.dir.resolve("catalog.xlsx"), new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0 }));
+
+		assertUsageError(run, "is a zipped workbook (.xlsx or .ods), not a CSV");
+	}
+
+	@Test
+	void anUnknownEncodingOrDelimiterIsAUsageError() throws IOException {
+		Path input = Files.writeString(this.dir.resolve("ok.csv"), "prompt\nA cat on a mat\n");
+
+		assertUsageError(CommandRun.of(ENVIRONMENT, "run", "--input", input.toString(), "--output",
+				this.dir.resolve("out").toString(), "--encoding", "klingon", "--db", this.dir.resolve("db").toString()),
+				"klingon");
+		assertUsageError(CommandRun.of(ENVIRONMENT, "run", "--input", input.toString(), "--output",
+				this.dir.resolve("out").toString(), "--delimiter", ";;", "--db", this.dir.resolve("db").toString()),
+				"delimiter ';;' is not one character");
 	}
 
 	@Test

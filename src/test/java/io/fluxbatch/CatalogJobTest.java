@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,10 +106,10 @@ class CatalogJobTest {
 
 		List<Map<String, String>> rejects = CsvRows.read(output().resolve("rejects.csv"));
 		assertThat(CsvRows.header(output().resolve("rejects.csv"))).containsExactly("SKU", "Prompt", "Model",
-				"Resolution", "Aspect Ratio", "Input URLs", "category", "reason");
-		assertThat(rejects).extracting((row) -> row.get("SKU") + " " + row.get("Prompt"))
-			.containsExactly("S-1 ok", "S-2 White sneakers on pastel blue",
-					"W-1 A second row with the key of the first");
+				"Resolution", "Aspect Ratio", "Input URLs", "category", "line", "reason");
+		assertThat(rejects).extracting((row) -> row.get("line") + " " + row.get("SKU") + " " + row.get("Prompt"))
+			.containsExactly("5 S-1 ok", "6 S-2 White sneakers on pastel blue",
+					"7 W-1 A second row with the key of the first");
 	}
 
 	@Test
@@ -212,6 +213,23 @@ class CatalogJobTest {
 		for (Map<String, String> row : CsvRows.read(output().resolve("results.csv"))) {
 			assertThat(sha256(output().resolve(row.get("file")))).isEqualTo(row.get("sha256"));
 		}
+	}
+
+	@Test
+	void tasksStillRunningWhenEveryPendingTaskHasBeenPolledOnceArePolledAgainInTheSameRun() throws Exception {
+		this.simulator = FluxSimulator.start(SimulatorSettings.defaults()
+			.withLatency(Duration.ofMillis(60), Duration.ofMillis(90))
+			.withLatencyJitter(0.5)
+			.withTinyImages(true));
+		Path input = write("catalog.csv", prompts(30));
+
+		CommandRun run = run(input);
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(CsvRows.read(output().resolve("results.csv"))).extracting((row) -> row.get("status"))
+			.hasSize(30)
+			.containsOnly("COMPLETED");
+		assertThat(this.simulator.generations()).hasSize(30);
 	}
 
 	private CommandRun run(Path input) throws IOException {

@@ -49,7 +49,7 @@ class GenerationFailureTest {
 			.start(SimulatorSettings.defaults().withGenerationFailureRate(0.5).withRandomSeed(7))) {
 			StringBuilder csv = new StringBuilder("id,prompt\n");
 			for (int i = 1; i <= 20; i++) {
-				csv.append(i).append(",A numbered poster, number ").append(i).append('\n');
+				csv.append(i).append(",\"A numbered poster, number ").append(i).append("\"\n");
 			}
 			CommandRun run = run(simulator, csv.toString());
 

@@ -3,19 +3,16 @@ package io.fluxbatch.csv;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * How the bytes of an input file are to be read; kept apart so that detecting other
- * encodings and delimiters can be added without touching the readers.
+ * How the bytes of an input file are read: its encoding and delimiter, and how each was
+ * found, so a run can say what it assumed.
  *
  * @param charset the text encoding
  * @param delimiter the cell separator
+ * @param encodingFoundBy how the encoding was chosen, for the log
  */
-record CsvFormat(Charset charset, char delimiter) {
-
-	/** What Excel's and Google Sheets' "CSV UTF-8" exports produce. */
-	static final CsvFormat UTF8_COMMA = new CsvFormat(StandardCharsets.UTF_8, ',');
+public record CsvFormat(Charset charset, char delimiter, String encodingFoundBy) {
 
 	/** A decoder that fails on bad bytes instead of silently replacing them. */
 	CharsetDecoder strictDecoder() {
@@ -26,7 +23,22 @@ record CsvFormat(Charset charset, char delimiter) {
 
 	/** The name users know the encoding by, for messages. */
 	String encodingName() {
-		return StandardCharsets.UTF_8.equals(this.charset) ? "UTF-8" : this.charset.displayName();
+		return encodingName(this.charset);
+	}
+
+	static String encodingName(Charset charset) {
+		return "windows-1252".equals(charset.name()) ? "Windows-1252" : charset.name();
+	}
+
+	/** One phrase for the log, such as {@code Windows-1252 (...), ';' delimiter}. */
+	public String describe() {
+		String separator = switch (this.delimiter) {
+			case '\t' -> "tab";
+			case ',' -> "comma";
+			case ';' -> "semicolon";
+			default -> "'" + this.delimiter + "'";
+		};
+		return encodingName() + " (" + this.encodingFoundBy + "), " + separator + " delimited";
 	}
 
 }

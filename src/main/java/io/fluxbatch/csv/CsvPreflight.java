@@ -14,22 +14,15 @@ public final class CsvPreflight {
 	}
 
 	/**
-	 * Checks a UTF-8 (BOM tolerated), comma-separated file.
+	 * Checks a file, finding its encoding and delimiter unless {@code options} name them.
 	 * @param file the input file
-	 * @return its header and number of data rows
-	 * @throws CsvInputException if the file is missing, not a readable file, empty,
-	 * binary, undecodable, malformed, or has no data rows
+	 * @param options the encoding and delimiter the user named, if any
+	 * @return its header, number of data rows and format
+	 * @throws CsvInputException if the file is missing, not a readable file, empty, not
+	 * text, undecodable, or has no data rows
 	 */
-	public static CsvFileSummary check(Path file) {
-		return check(file, CsvFormat.UTF8_COMMA);
-	}
-
-	static CsvFileSummary check(Path file, CsvFormat format) {
-		TextFileChecks.requireReadableFile(file);
-		TextFileChecks.requireNotEmpty(file);
-		TextFileChecks.requireNoNulBytes(file);
-		TextFileChecks.requireDecodable(file, format);
-		try (CsvRecordSource source = CsvRecordSource.open(file, format)) {
+	public static CsvFileSummary check(Path file, CsvOptions options) {
+		try (CsvRecordSource source = CsvRecordSource.open(file, options)) {
 			List<String> header = source.header();
 			int rows = 0;
 			while (source.next() != null) {
@@ -39,7 +32,7 @@ public final class CsvPreflight {
 				throw new CsvInputException(TextFileChecks.describe(file)
 						+ " has a header but no data rows; add one row per prompt below the header");
 			}
-			return new CsvFileSummary(header, rows);
+			return new CsvFileSummary(header, rows, source.format());
 		}
 		catch (IOException ex) {
 			throw TextFileChecks.cannotRead(file, ex);

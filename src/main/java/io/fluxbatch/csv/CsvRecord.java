@@ -10,11 +10,18 @@ import java.util.List;
  * @param line 1-based physical line of the file where the record starts (the header is
  * line 1 when the file has no leading blank lines)
  * @param cells the cells, trailing empty ones dropped but padded to the header's width
+ * @param problem why the record cannot be read as the header says (broken quoting, more
+ * cells than columns), or {@code null}
  */
-public record CsvRecord(int row, long line, List<String> cells) {
+public record CsvRecord(int row, long line, List<String> cells, String problem) {
 
 	public CsvRecord {
 		cells = List.copyOf(cells);
+	}
+
+	/** A record read as the header says. */
+	public CsvRecord(int row, long line, List<String> cells) {
+		this(row, line, cells, null);
 	}
 
 	/**

@@ -14,9 +14,9 @@ import com.opencsv.CSVWriter;
 
 /**
  * Writes one of our output CSVs (results, rejects, totals) so any spreadsheet opens it
- * right and safely: UTF-8 with a BOM (without it Excel guesses a legacy encoding), comma,
- * RFC 4180 quoting, CRLF line ends, and cells that a spreadsheet would run as a formula
- * neutralised with a leading apostrophe.
+ * right and safely: UTF-8, with a BOM unless asked not to (without it Excel guesses a
+ * legacy encoding), comma, RFC 4180 quoting, CRLF line ends, and cells that a spreadsheet
+ * would run as a formula neutralised with a leading apostrophe.
  */
 public final class CsvTableWriter implements Closeable {
 
@@ -28,12 +28,16 @@ public final class CsvTableWriter implements Closeable {
 	 * Creates or truncates {@code file}; the caller handles writing to a temporary file
 	 * and moving it into place.
 	 * @param file where to write
+	 * @param byteOrderMark whether to start with a UTF-8 byte order mark (what Excel
+	 * needs to open the file as UTF-8)
 	 * @throws UncheckedIOException if the file cannot be created
 	 */
-	public CsvTableWriter(Path file) {
+	public CsvTableWriter(Path file, boolean byteOrderMark) {
 		try {
 			Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-			out.write('\uFEFF');
+			if (byteOrderMark) {
+				out.write('\uFEFF');
+			}
 			this.csv = new CSVWriter(out, ',', '"', '"', "\r\n");
 		}
 		catch (IOException ex) {

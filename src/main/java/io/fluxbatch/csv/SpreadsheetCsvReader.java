@@ -16,23 +16,20 @@ public class SpreadsheetCsvReader extends AbstractItemCountingItemStreamItemRead
 
 	private final Path file;
 
-	private final CsvFormat format;
+	private final CsvOptions options;
 
 	private CsvRecordSource source;
 
 	private List<String> header;
 
 	/**
-	 * Reads a UTF-8 (BOM tolerated), comma-separated file.
+	 * Reads a file, finding its encoding and delimiter unless {@code options} name them.
 	 * @param file the input file
+	 * @param options the encoding and delimiter the user named, if any
 	 */
-	public SpreadsheetCsvReader(Path file) {
-		this(file, CsvFormat.UTF8_COMMA);
-	}
-
-	SpreadsheetCsvReader(Path file, CsvFormat format) {
+	public SpreadsheetCsvReader(Path file, CsvOptions options) {
 		this.file = file;
-		this.format = format;
+		this.options = options;
 		// A fixed name keeps the execution context key stable across restarts.
 		setName("csv");
 	}
@@ -69,7 +66,7 @@ public class SpreadsheetCsvReader extends AbstractItemCountingItemStreamItemRead
 
 	@Override
 	protected void doOpen() {
-		this.source = CsvRecordSource.open(this.file, this.format);
+		this.source = CsvRecordSource.open(this.file, this.options);
 		this.header = this.source.header();
 	}
 

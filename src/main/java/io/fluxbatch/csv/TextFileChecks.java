@@ -2,14 +2,20 @@ package io.fluxbatch.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -19,6 +25,9 @@ import java.util.StringJoiner;
 final class TextFileChecks {
 
 	private static final int CHUNK = 64 * 1024;
+
+	/** What a lenient decoder puts in place of bytes it cannot decode. */
+	private static final char REPLACEMENT = '\uFFFD';
 
 	private TextFileChecks() {
 	}
@@ -66,10 +75,25 @@ final class TextFileChecks {
 
 	/**
 	 * Decodes the whole file strictly and fails on the first undecodable byte, naming its
-	 * line; the parser's read-ahead buffer makes that line unknowable from a reader.
+	 * line.
 	 */
-	static void requireDecodable(Path file, CsvFormat format) {
-		CharsetDecoder decoder = format.strictDecoder();
+	static void requireDecodable(Path file, Charset charset) {
+		firstUndecodable(file, charset).ifPresent((where) -> {
+			throw new CsvInputException(describe(file) + " is not valid " + CsvFormat.encodingName(charset) + ": "
+					+ where + "; save the file as \"CSV UTF-8\" and try again");
+		});
+	}
+
+	/**
+	 * Decodes the whole file strictly and says where its first undecodable byte is; the
+	 * parser's read-ahead buffer makes that line unknowable from a reader.
+	 * @return for example {@code line 2 has byte 0xE9 that cannot be decoded}, or empty
+	 * when the whole file decodes
+	 */
+	static Optional<String> firstUndecodable(Path file, Charset charset) {
+		CharsetDecoder decoder = charset.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
 		ByteBuffer in = ByteBuffer.allocate(CHUNK);
 		CharBuffer out = CharBuffer.allocate(CHUNK);
 		LineCounter lines = new LineCounter();
@@ -87,7 +111,7 @@ final class TextFileChecks {
 					result = decoder.decode(in, out, endOfInput);
 					lines.count(out);
 					if (result.isError()) {
-						throw undecodable(file, format, lines.current(), in, result.length());
+						return Optional.of(place(lines.current(), in, result.length()));
 					}
 				}
 				while (result.isOverflow());
@@ -96,6 +120,28 @@ final class TextFileChecks {
 			while (decoder.flush(out).isOverflow()) {
 				out.clear();
 			}
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			throw cannotRead(file, ex);
+		}
+	}
+
+	/**
+	 * Whether the file holds at least one character that UTF-8 needs several bytes for
+	 * (what text in a legacy encoding almost never looks like).
+	 */
+	static boolean hasUtf8Characters(Path file) {
+		try (Reader text = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+			char[] buffer = new char[CHUNK];
+			for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+				for (int i = 0; i < n; i++) {
+					if (buffer[i] > 0x7F && buffer[i] != REPLACEMENT) {
+						return true;
+					}
+				}
+			}
+			return false;
 		}
 		catch (IOException ex) {
 			throw cannotRead(file, ex);
@@ -107,7 +153,7 @@ final class TextFileChecks {
 	 * scanned again.
 	 */
 	static CsvInputException undecodable(Path file, CsvFormat format, CharacterCodingException ex) {
-		requireDecodable(file, format);
+		requireDecodable(file, format.charset());
 		return new CsvInputException(describe(file) + " is not valid " + format.encodingName()
 				+ "; save the file as \"CSV UTF-8\" and try again", ex);
 	}
@@ -116,14 +162,12 @@ final class TextFileChecks {
 		return new CsvInputException("cannot read " + describe(file) + ": " + ex.getMessage(), ex);
 	}
 
-	private static CsvInputException undecodable(Path file, CsvFormat format, long line, ByteBuffer in, int length) {
+	private static String place(long line, ByteBuffer in, int length) {
 		StringJoiner bytes = new StringJoiner(" ");
 		for (int i = 0; i < length; i++) {
 			bytes.add(String.format(Locale.ROOT, "0x%02X", in.get(in.position() + i) & 0xFF));
 		}
-		return new CsvInputException(describe(file) + " is not valid " + format.encodingName() + ": line " + line
-				+ " has " + ((length == 1) ? "byte " : "bytes ") + bytes
-				+ " that cannot be decoded; save the file as \"CSV UTF-8\" and try again");
+		return "line " + line + " has " + ((length == 1) ? "byte " : "bytes ") + bytes + " that cannot be decoded";
 	}
 
 	private static long size(Path file) {

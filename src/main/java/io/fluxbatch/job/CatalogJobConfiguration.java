@@ -2,6 +2,7 @@ package io.fluxbatch.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
@@ -73,22 +75,34 @@ public class CatalogJobConfiguration {
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step submitPromptsStep, Step pollTasksStep,
 			Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop, RunReportListener runReportListener,
-			GenerationTimes generationTimes, RowTable rowTable) {
+			GenerationTimes generationTimes, RowTable rowTable, FluxJobProperties properties) {
 		// Failed generations come back as NEW rows: submit and poll again until none is
-		// left.
-		JobExecutionDecider rowsLeftToSubmit = (execution, lastStep) -> new FlowExecutionStatus(
-				!runStop.stopped() && rowTable.rowsToSubmit(execution.getJobInstance().getInstanceId()) > 0
-						? "SUBMIT_AGAIN" : "ALL_SUBMITTED");
+		// left. A poll step ends when it has been through every pending task once, so it
+		// runs again while tasks are unfinished, up to the poll timeout.
+		JobExecutionDecider rowsLeft = (execution, lastStep) -> {
+			long instanceId = execution.getJobInstance().getInstanceId();
+			if (runStop.requestsStopped()) {
+				return new FlowExecutionStatus("DONE");
+			}
+			if (!runStop.stopped() && rowTable.rowsToSubmit(instanceId) > 0) {
+				return new FlowExecutionStatus("SUBMIT_AGAIN");
+			}
+			boolean inTime = Instant.now().isBefore(PollDeadline.of(execution, properties.poll().timeout()));
+			return new FlowExecutionStatus(inTime && rowTable.tasksPending(instanceId) > 0 ? "POLL_AGAIN" : "DONE");
+		};
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
 			.listener(generationTimes)
 			.listener(runReportListener)
 			.start(loadPromptsStep)
 			.next(submitPromptsStep)
 			.next(pollTasksStep)
-			.next(rowsLeftToSubmit)
+			.next(rowsLeft)
 			.on("SUBMIT_AGAIN")
 			.to(submitPromptsStep)
-			.from(rowsLeftToSubmit)
+			.from(rowsLeft)
+			.on("POLL_AGAIN")
+			.to(pollTasksStep)
+			.from(rowsLeft)
 			.on("*")
 			.to(downloadImagesStep)
 			.next(checkRunOutcomeStep)
@@ -135,7 +149,7 @@ public class CatalogJobConfiguration {
 		int concurrency = properties.poll().concurrency();
 		// A chunk no larger than the polls in flight keeps answers from waiting on
 		// later-due tasks.
-		return new StepBuilder("pollTasksStep", jobRepository).<PendingTask, PollOutcome>chunk(concurrency)
+		return new StepBuilder(PollDeadline.POLL_STEP, jobRepository).<PendingTask, PollOutcome>chunk(concurrency)
 			.transactionManager(transactionManager)
 			.reader(pendingTaskReader)
 			.processor(taskPoller)
@@ -176,22 +190,24 @@ public class CatalogJobConfiguration {
 
 	@Bean
 	@StepScope
-	SpreadsheetCsvReader csvRowReader(@Value("#{jobParameters['" + INPUT + "']}") String input) {
-		return new SpreadsheetCsvReader(Path.of(input));
+	SpreadsheetCsvReader csvRowReader(@Value("#{jobParameters['" + INPUT + "']}") String input,
+			FluxJobProperties properties) {
+		return new SpreadsheetCsvReader(Path.of(input), properties.csvOptions());
 	}
 
 	@Bean
 	@StepScope
 	PromptValidator promptValidator(@Value("#{jobParameters['" + INPUT + "']}") String input,
 			FluxJobProperties properties) {
-		return new PromptValidator(PromptColumns.of(header(input)),
+		return new PromptValidator(PromptColumns.of(header(input, properties)),
 				new PromptDefaults(properties.model(), properties.resolution(), properties.aspectRatio()));
 	}
 
 	@Bean
 	@StepScope
-	PromptLoadListener promptLoadListener(@Value("#{jobParameters['" + INPUT + "']}") String input, RowTable rowTable) {
-		return new PromptLoadListener(rowTable, header(input));
+	PromptLoadListener promptLoadListener(@Value("#{jobParameters['" + INPUT + "']}") String input, RowTable rowTable,
+			FluxJobProperties properties) {
+		return new PromptLoadListener(rowTable, header(input, properties));
 	}
 
 	@Bean
@@ -230,8 +246,8 @@ public class CatalogJobConfiguration {
 	 * The input's header, read on its own: the processor needs it before the reader
 	 * opens.
 	 */
-	private static List<String> header(String input) {
-		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(Path.of(input));
+	private static List<String> header(String input, FluxJobProperties properties) {
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(Path.of(input), properties.csvOptions());
 		reader.open(new ExecutionContext());
 		try {
 			return reader.header();
@@ -275,9 +291,10 @@ public class CatalogJobConfiguration {
 	@Bean
 	@StepScope
 	PendingTaskReader pendingTaskReader(RowTable rowTable, @Value(INSTANCE_ID) long instanceId,
-			FluxJobProperties properties, RunStop runStop, Clock clock) {
-		return new PendingTaskReader(rowTable, instanceId, clock.instant().plus(properties.poll().timeout()), runStop,
-				clock, 200);
+			@Value("#{stepExecution.jobExecution}") JobExecution jobExecution, FluxJobProperties properties,
+			RunStop runStop, Clock clock) {
+		return new PendingTaskReader(rowTable, instanceId, PollDeadline.of(jobExecution, properties.poll().timeout()),
+				runStop, clock, 200);
 	}
 
 	@Bean
@@ -360,8 +377,8 @@ public class CatalogJobConfiguration {
 	}
 
 	@Bean
-	RunReportListener runReportListener(RowTable rowTable, FluxClient fluxClient) {
-		return new RunReportListener(rowTable, fluxClient.usage());
+	RunReportListener runReportListener(RowTable rowTable, FluxClient fluxClient, FluxJobProperties properties) {
+		return new RunReportListener(rowTable, fluxClient.usage(), properties.outputByteOrderMark());
 	}
 
 	@Bean

@@ -1,8 +1,10 @@
 package io.fluxbatch.job;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import io.fluxbatch.csv.CsvOptions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,13 +30,24 @@ import org.springframework.validation.annotation.Validated;
  * (the vendor charges only successful generations)
  * @param poll when and how often tasks are polled
  * @param download how images are fetched
+ * @param encoding the input's text encoding, or {@code null} to detect it
+ * @param delimiter the input's cell separator ({@code ;}, {@code tab}...), or
+ * {@code null} to sniff it from the header line
+ * @param outputByteOrderMark whether our CSVs start with a UTF-8 byte order mark, which
+ * Excel needs to read them as UTF-8
  */
 @Validated
 @ConfigurationProperties("flux.job")
 public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @NotBlank String model,
 		@DefaultValue("1K") @NotBlank String resolution, @DefaultValue("1:1") @NotBlank String aspectRatio,
 		@DefaultValue("8") @Min(1) @Max(256) int submitConcurrency, @DefaultValue("3") @Min(1) int maxGenerations,
-		@DefaultValue @Valid Poll poll, @DefaultValue @Valid Download download) {
+		@DefaultValue @Valid Poll poll, @DefaultValue @Valid Download download, Charset encoding, String delimiter,
+		@DefaultValue("true") boolean outputByteOrderMark) {
+
+	/** What the user said about the input's encoding and delimiter. */
+	public CsvOptions csvOptions() {
+		return new CsvOptions(this.encoding, CsvOptions.delimiter(this.delimiter));
+	}
 
 	/**
 	 * Polling of submitted tasks.

@@ -144,6 +144,13 @@ public class RowTable {
 			.single();
 	}
 
+	long tasksPending(long instanceId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SUBMITTED'")
+			.param(instanceId)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Every row in input order, one at a time, never all in memory. */
 	public void forEachRow(long instanceId, Consumer<ResultRow> action) {
 		this.jdbc.sql("SELECT * FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? ORDER BY ROW_NO")

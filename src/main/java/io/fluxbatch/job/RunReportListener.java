@@ -24,9 +24,12 @@ public class RunReportListener implements JobExecutionListener {
 
 	private final ApiUsage usage;
 
-	public RunReportListener(RowTable rows, ApiUsage usage) {
+	private final boolean byteOrderMark;
+
+	public RunReportListener(RowTable rows, ApiUsage usage, boolean byteOrderMark) {
 		this.rows = rows;
 		this.usage = usage;
+		this.byteOrderMark = byteOrderMark;
 	}
 
 	@Override
@@ -37,9 +40,10 @@ public class RunReportListener implements JobExecutionListener {
 			return; // the input was never read: nothing to report on
 		}
 		Path output = Path.of(execution.getJobParameters().getString(CatalogJobConfiguration.OUTPUT));
-		RunReport.writeResults(output, CellCodec.decode(header), (sink) -> this.rows.forEachRow(instanceId, sink));
+		RunReport.writeResults(output, CellCodec.decode(header), this.byteOrderMark,
+				(sink) -> this.rows.forEachRow(instanceId, sink));
 		var totals = this.rows.totals(instanceId);
-		RunReport.writeTotals(output, totals, this.rows.possibleDuplicates(instanceId));
+		RunReport.writeTotals(output, this.byteOrderMark, totals, this.rows.possibleDuplicates(instanceId));
 		RunSummary summary = new RunSummary(resultCounts(instanceId), totals, this.rows.rowsAtDuplicateRisk(instanceId),
 				this.usage.submits(), this.usage.polls(), this.usage.downloadLinks(), this.usage.rateLimited(),
 				this.usage.creditsRemaining(), this.usage.quotaRemaining());

@@ -24,6 +24,9 @@ public class PromptValidator implements ItemProcessor<CsvRecord, ValidatedRow> {
 	@Override
 	public ValidatedRow process(CsvRecord record) {
 		String key = keyOf(record);
+		if (record.problem() != null) {
+			return new ValidatedRow(record, null, "malformed CSV: " + record.problem(), key);
+		}
 		try {
 			return new ValidatedRow(record, promptOf(record, key), null);
 		}

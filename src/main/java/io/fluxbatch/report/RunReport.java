@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.fluxbatch.csv.CsvTableWriter;
@@ -23,29 +24,44 @@ public final class RunReport {
 
 	public static final String TOTALS = "totals.csv";
 
+	/** What rejects.csv adds to the input's columns. */
+	private static final List<String> REJECT_COLUMNS = List.of("line", "reason");
+
 	private RunReport() {
 	}
 
 	/**
 	 * Writes results.csv and rejects.csv from the rows {@code rows} feeds, in its order.
+	 * rejects.csv keeps the input's columns, then the row's line in the input and the
+	 * reason, so it can be fixed and fed back as it is; the line and reason columns of a
+	 * rejects.csv fed back are replaced, not repeated.
 	 */
-	public static void writeResults(Path outputDir, List<String> inputHeader, Consumer<Consumer<ResultRow>> rows) {
+	public static void writeResults(Path outputDir, List<String> inputHeader, boolean byteOrderMark,
+			Consumer<Consumer<ResultRow>> rows) {
 		ResultColumns columns = new ResultColumns(inputHeader);
-		List<String> rejectsHeader = new ArrayList<>(inputHeader);
-		rejectsHeader.add("reason");
+		List<Integer> kept = new ArrayList<>();
+		List<String> rejectsHeader = new ArrayList<>();
+		for (int i = 0; i < inputHeader.size(); i++) {
+			if (!REJECT_COLUMNS.contains(inputHeader.get(i).strip().toLowerCase(Locale.ROOT))) {
+				kept.add(i);
+				rejectsHeader.add(inputHeader.get(i));
+			}
+		}
+		rejectsHeader.addAll(REJECT_COLUMNS);
 		Path results = outputDir.resolve(RESULTS + ".part");
 		Path rejects = outputDir.resolve(REJECTS + ".part");
-		try (CsvTableWriter resultsCsv = new CsvTableWriter(results);
-				CsvTableWriter rejectsCsv = new CsvTableWriter(rejects)) {
+		try (CsvTableWriter resultsCsv = new CsvTableWriter(results, byteOrderMark);
+				CsvTableWriter rejectsCsv = new CsvTableWriter(rejects, byteOrderMark)) {
 			resultsCsv.writeRow(columns.header());
 			rejectsCsv.writeRow(rejectsHeader);
 			rows.accept((row) -> {
 				resultsCsv.writeRow(columns.values(row));
 				if (row.rejected()) {
-					List<String> original = new ArrayList<>(inputHeader.size() + 1);
-					for (int i = 0; i < inputHeader.size(); i++) {
+					List<String> original = new ArrayList<>(rejectsHeader.size());
+					for (int i : kept) {
 						original.add(ResultColumns.cell(row, i));
 					}
+					original.add(String.valueOf(row.line()));
 					original.add(row.error());
 					rejectsCsv.writeRow(original);
 				}
@@ -59,9 +75,10 @@ public final class RunReport {
 	 * Writes totals.csv: one line per model and resolution, the TOTAL line, then the rows
 	 * whose task may have been created twice and the most that may have cost.
 	 */
-	public static void writeTotals(Path outputDir, List<TotalsLine> lines, TotalsLine possibleDuplicates) {
+	public static void writeTotals(Path outputDir, boolean byteOrderMark, List<TotalsLine> lines,
+			TotalsLine possibleDuplicates) {
 		Path totals = outputDir.resolve(TOTALS + ".part");
-		try (CsvTableWriter csv = new CsvTableWriter(totals)) {
+		try (CsvTableWriter csv = new CsvTableWriter(totals, byteOrderMark)) {
 			csv.writeRow(List.of("model", "resolution", "images", "credits"));
 			long images = 0;
 			long credits = 0;

@@ -21,7 +21,7 @@ class CsvTableWriterTest {
 	void writesUtf8WithABomCrlfAndQuotesOnlyWhereNeeded() throws IOException {
 		Path file = this.dir.resolve("results.csv");
 
-		try (CsvTableWriter writer = new CsvTableWriter(file)) {
+		try (CsvTableWriter writer = new CsvTableWriter(file, true)) {
 			writer.writeRow(List.of("key", "prompt", "note"));
 			writer.writeRow(List.of("1", "a cat, a dog", "say \"hi\""));
 			writer.writeRow(Arrays.asList("2", "two\nlines", null));
@@ -36,7 +36,7 @@ class CsvTableWriterTest {
 	void cellsASpreadsheetWouldRunAsFormulasAreNeutralised() throws IOException {
 		Path file = this.dir.resolve("rejects.csv");
 
-		try (CsvTableWriter writer = new CsvTableWriter(file)) {
+		try (CsvTableWriter writer = new CsvTableWriter(file, true)) {
 			writer.writeRow(List.of("=SUM(A1:A2)", "+cmd", "-x", "@name", "=HYPERLINK(\"http://e.test\",\"x\")"));
 			writer.writeRow(List.of("-5", "+3.5", "-.5", "1e5", "-2E-3", "a=b", "-"));
 		}
@@ -49,7 +49,7 @@ class CsvTableWriterTest {
 	void anExistingFileIsReplaced() throws IOException {
 		Path file = Files.writeString(this.dir.resolve("totals.csv"), "old content that is longer\r\n");
 
-		try (CsvTableWriter writer = new CsvTableWriter(file)) {
+		try (CsvTableWriter writer = new CsvTableWriter(file, true)) {
 			writer.writeRow(List.of("new"));
 		}
 

@@ -14,6 +14,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SpreadsheetCsvReaderTest {
 
@@ -26,7 +27,7 @@ class SpreadsheetCsvReaderTest {
 	void theByteOrderMarkDoesNotEndUpInTheFirstHeader() throws Exception {
 		Path file = write(concat(BOM, utf8("prompt,id\r\na cat,1\r\n")));
 
-		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file);
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file, CsvOptions.DETECT);
 		reader.open(new ExecutionContext());
 
 		assertThat(reader.header()).containsExactly("prompt", "id");
@@ -71,7 +72,7 @@ class SpreadsheetCsvReaderTest {
 	void headerCellsAreTrimmedAndTrailingEmptyColumnsIgnored() throws Exception {
 		Path file = write(utf8(" Prompt ,\tid ,,\r\na cat,1,,\r\na dog,,,\r\n"));
 
-		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file);
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file, CsvOptions.DETECT);
 		reader.open(new ExecutionContext());
 
 		assertThat(reader.header()).containsExactly("Prompt", "id");
@@ -81,18 +82,79 @@ class SpreadsheetCsvReaderTest {
 	}
 
 	@Test
-	void shortRecordsArePaddedToTheHeaderAndExtraCellsWithTextAreKept() throws Exception {
-		List<CsvRecord> records = readAll(write(utf8("prompt,id,notes\na cat\na dog,2,n,extra,,\n")));
+	void shortRecordsArePaddedToTheHeader() throws Exception {
+		List<CsvRecord> records = readAll(write(utf8("prompt,id,notes\na cat\na dog,2,,,\n")));
 
-		assertThat(records).extracting(CsvRecord::cells)
-			.containsExactly(List.of("a cat", "", ""), List.of("a dog", "2", "n", "extra"));
+		assertThat(records).containsExactly(new CsvRecord(1, 2, List.of("a cat", "", "")),
+				new CsvRecord(2, 3, List.of("a dog", "2", "")));
+	}
+
+	@Test
+	void aRecordWithMoreCellsThanTheHeaderIsFlaggedAndKeepsItsTextInTheLastColumn() throws Exception {
+		List<CsvRecord> records = readAll(write(utf8("id,prompt\n1,A red, shiny apple\n2,a pear\n")));
+
+		assertThat(records).containsExactly(new CsvRecord(1, 2, List.of("1", "A red, shiny apple"),
+				"line 2 has 3 cells but the header has 2 columns: a cell that holds the delimiter ',' must be in quotes"),
+				new CsvRecord(2, 3, List.of("2", "a pear")));
+	}
+
+	@Test
+	void anUnclosedQuoteCostsItsOwnLineAndTheFollowingLinesAreReadAsRows() throws Exception {
+		List<CsvRecord> records = readAll(
+				write(utf8("id,prompt\n1,\"A lamp on a desk\n2,A chair\n3,\"A sofa, grey\"\n")));
+
+		assertThat(records).containsExactly(
+				new CsvRecord(1, 2, List.of("1", "\"A lamp on a desk"),
+						"a quoted cell that starts on line 2 is never closed: a \" is missing, or a \" inside it is"
+								+ " not doubled"),
+				new CsvRecord(2, 3, List.of("2", "A chair")), new CsvRecord(3, 4, List.of("3", "A sofa, grey")));
+	}
+
+	@Test
+	void aStrayQuoteInAnUnquotedCellDoesNotSwallowTheNextLines() throws Exception {
+		List<CsvRecord> records = readAll(write(utf8("id,prompt\n1,A 27\" monitor\n2,A keyboard\n")));
+
+		assertThat(records).containsExactly(new CsvRecord(1, 2, List.of("1", "A 27\" monitor"),
+				"line 2 has a \" inside a cell that does not start with one: put the cell in quotes and double its \""
+						+ " (\"A 27\"\" frame\")"),
+				new CsvRecord(2, 3, List.of("2", "A keyboard")));
+	}
+
+	@Test
+	void aQuoteThatIsNotDoubledInsideAQuotedCellIsFlaggedOnItsLine() throws Exception {
+		List<CsvRecord> records = readAll(
+				write(utf8("id,prompt\n1,\"A 27\" monitor on a desk\n2,A lamp\n3,\"Quoted, fine\"\n")));
+
+		assertThat(records).extracting(CsvRecord::line, CsvRecord::problem)
+			.containsExactly(tuple(2L,
+					"line 2 has text after the closing \" of a quoted cell: double every \" inside a quoted cell"),
+					tuple(3L, null), tuple(4L, null));
+	}
+
+	@Test
+	void theDelimiterIsSniffedFromTheHeaderAndANamedOneWins() throws Exception {
+		Path semicolons = write(utf8("prompt;\"id, or key\"\n\"a cat, sleeping\";1\n"));
+		Path pipes = write(utf8("prompt|id\na cat; sleeping|1\n"));
+		Path colons = write(utf8("prompt:id\na cat, sleeping:1\n"));
+
+		assertThat(readAll(semicolons)).extracting(CsvRecord::cells).containsExactly(List.of("a cat, sleeping", "1"));
+		assertThat(readAll(pipes)).extracting(CsvRecord::cells).containsExactly(List.of("a cat; sleeping", "1"));
+		assertThat(readAll(colons, new CsvOptions(null, ':'))).extracting(CsvRecord::cells)
+			.containsExactly(List.of("a cat, sleeping", "1"));
+	}
+
+	@Test
+	void excelsSeparatorLineNamesTheDelimiterAndIsNotTheHeader() throws Exception {
+		Path file = write(utf8("sep=;\r\nprompt;id\r\na cat, sleeping;1\r\n"));
+
+		assertThat(readAll(file)).containsExactly(new CsvRecord(1, 3, List.of("a cat, sleeping", "1")));
 	}
 
 	@Test
 	void aRestartResumesAfterTheCommittedRecordsWithTheirRowAndLineNumbers() throws Exception {
 		Path file = write(utf8("prompt,id\n\"two\nlines\",1\n\nsecond,2\nthird,3\n\"more\nlines\",4\nfifth,5\n"));
 		ExecutionContext context = new ExecutionContext();
-		SpreadsheetCsvReader firstRun = new SpreadsheetCsvReader(file);
+		SpreadsheetCsvReader firstRun = new SpreadsheetCsvReader(file, CsvOptions.DETECT);
 		firstRun.open(context);
 		firstRun.read();
 		firstRun.read();
@@ -100,7 +162,7 @@ class SpreadsheetCsvReaderTest {
 		firstRun.read();
 		firstRun.close();
 
-		SpreadsheetCsvReader restart = new SpreadsheetCsvReader(file);
+		SpreadsheetCsvReader restart = new SpreadsheetCsvReader(file, CsvOptions.DETECT);
 		restart.open(new ExecutionContext(context));
 
 		assertThat(context.getInt("csv.read.count")).isEqualTo(2);
@@ -114,14 +176,14 @@ class SpreadsheetCsvReaderTest {
 
 	@Test
 	void theHeaderIsOnlyKnownOnceOpened() {
-		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(this.dir.resolve("prompts.csv"));
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(this.dir.resolve("prompts.csv"), CsvOptions.DETECT);
 
 		assertThatIllegalStateException().isThrownBy(reader::header);
 	}
 
 	@Test
 	void undecodableBytesAreAnInputProblemNamingTheLine() throws Exception {
-		Path file = write(concat(utf8("prompt,id\r\na cat,1\r\ncaf"), new byte[] { (byte) 0xE9 }, utf8(",2\r\n")));
+		Path file = write(concat(utf8("prompt,id\r\ncrème,1\r\ncaf"), new byte[] { (byte) 0xE9 }, utf8(",2\r\n")));
 
 		assertThatThrownBy(() -> readAll(file)).isInstanceOf(CsvInputException.class)
 			.hasMessageContaining("line 3 has byte 0xE9")
@@ -130,14 +192,18 @@ class SpreadsheetCsvReaderTest {
 
 	@Test
 	void aMissingFileIsAnInputProblemRatherThanAWrappedStreamException() {
-		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(this.dir.resolve("missing.csv"));
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(this.dir.resolve("missing.csv"), CsvOptions.DETECT);
 
 		assertThatThrownBy(() -> reader.open(new ExecutionContext())).isInstanceOf(CsvInputException.class)
 			.hasMessageEndingWith("missing.csv\" does not exist");
 	}
 
 	private List<CsvRecord> readAll(Path file) throws Exception {
-		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file);
+		return readAll(file, CsvOptions.DETECT);
+	}
+
+	private List<CsvRecord> readAll(Path file, CsvOptions options) throws Exception {
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(file, options);
 		reader.open(new ExecutionContext());
 		try {
 			List<CsvRecord> records = new ArrayList<>();

@@ -1,0 +1,58 @@
+package io.fluxbatch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import io.fluxbatch.job.FluxJobProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+
+/**
+ * The {@code flux.job} settings a run would use (options over the job file over
+ * application.yml), bound without starting the application: a command that only reads the
+ * input opens no database and needs no API key.
+ */
+final class JobSettings {
+
+	private JobSettings() {
+	}
+
+	static FluxJobProperties bind(InputOptions options) {
+		List<PropertySource<?>> sources = new ArrayList<>();
+		sources.add(new MapPropertySource("options", new HashMap<>(options.properties())));
+		Path job = options.jobFile();
+		if (job != null) {
+			sources.addAll(yaml(new FileSystemResource(job)));
+		}
+		sources.addAll(yaml(new ClassPathResource("application.yml")));
+		try {
+			return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("flux.job",
+					Bindable.of(FluxJobProperties.class));
+		}
+		catch (RuntimeException invalid) {
+			String why = String.valueOf(NestedExceptionUtils.getMostSpecificCause(invalid).getMessage());
+			throw new UsageException("invalid setting: " + why.lines().findFirst().orElse(""));
+		}
+	}
+
+	private static List<PropertySource<?>> yaml(Resource resource) {
+		try {
+			return new YamlPropertySourceLoader().load(resource.getDescription(), resource);
+		}
+		catch (IOException | RuntimeException unreadable) {
+			throw new UsageException("cannot read " + resource.getDescription() + ": " + unreadable.getMessage());
+		}
+	}
+
+}

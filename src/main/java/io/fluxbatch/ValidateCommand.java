@@ -1,0 +1,108 @@
+package io.fluxbatch;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.fluxbatch.csv.CsvFileSummary;
+import io.fluxbatch.csv.CsvInputException;
+import io.fluxbatch.csv.CsvOptions;
+import io.fluxbatch.csv.CsvPreflight;
+import io.fluxbatch.csv.CsvRecord;
+import io.fluxbatch.csv.SpreadsheetCsvReader;
+import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.prompt.PromptColumns;
+import io.fluxbatch.prompt.PromptDefaults;
+import io.fluxbatch.prompt.PromptValidator;
+import io.fluxbatch.prompt.ValidatedRow;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code validate}: reads and checks a prompts CSV exactly as {@code run} would, and
+ * sends nothing: a sheet can be fixed before a night's run instead of after it.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+		description = "Read and validate a prompts CSV without submitting anything.")
+class ValidateCommand implements Callable<Integer> {
+
+	/** Exit code when the file reads but some rows would be rejected. */
+	static final int ROWS_REJECTED = 1;
+
+	private static final int REJECTS_SHOWN = 20;
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	InputOptions inputOptions;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		try {
+			FluxJobProperties settings = JobSettings.bind(this.inputOptions);
+			if (settings.input() == null) {
+				throw new UsageException("say which CSV to read: --input FILE (or flux.job.input in the --job file)");
+			}
+			return validate(settings.input(), settings, out);
+		}
+		catch (CsvInputException | UsageException usage) {
+			err.println("flux-batch: " + usage.getMessage());
+			return ExitCode.USAGE;
+		}
+		catch (Exception failure) {
+			err.println("flux-batch: could not validate: " + failure.getMessage());
+			return ExitCode.FAILED;
+		}
+	}
+
+	private int validate(Path input, FluxJobProperties settings, PrintWriter out) throws Exception {
+		CsvOptions options = settings.csvOptions();
+		CsvFileSummary summary = CsvPreflight.check(input, options);
+		PromptValidator validator = new PromptValidator(PromptColumns.of(summary.header()),
+				new PromptDefaults(settings.model(), settings.resolution(), settings.aspectRatio()));
+		Map<String, Integer> rowByFileName = new HashMap<>();
+		List<String> rejects = new ArrayList<>();
+		int valid = 0;
+		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(input, options);
+		reader.open(new ExecutionContext());
+		try {
+			for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
+				ValidatedRow row = validator.process(record);
+				String reason = row.rejectReason();
+				if (!row.rejected()) {
+					Integer first = rowByFileName.putIfAbsent(row.prompt().fileName().toLowerCase(Locale.ROOT),
+							record.row());
+					reason = (first != null) ? "key '" + row.key() + "' is already used by row " + first : null;
+				}
+				if (reason == null) {
+					valid++;
+				}
+				else {
+					rejects.add("  line " + record.line() + " (" + row.key() + "): " + reason.replaceAll("\\R", " "));
+				}
+			}
+		}
+		finally {
+			reader.close();
+		}
+		out.println(input + ": " + summary.dataRows() + " rows (" + summary.format().describe() + "): " + valid
+				+ " valid, " + rejects.size() + " rejected");
+		rejects.stream().limit(REJECTS_SHOWN).forEach(out::println);
+		if (rejects.size() > REJECTS_SHOWN) {
+			out.println("  ... and " + (rejects.size() - REJECTS_SHOWN) + " more (run writes them all to rejects.csv)");
+		}
+		return rejects.isEmpty() ? ExitCode.COMPLETED : ROWS_REJECTED;
+	}
+
+}
