@@ -2,6 +2,9 @@ package io.fluxbatch.csv;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+
+import static java.nio.charset.StandardCharsets.UTF_16BE;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -141,6 +144,18 @@ class SpreadsheetCsvReaderTest {
 		assertThat(readAll(pipes)).extracting(CsvRecord::cells).containsExactly(List.of("a cat; sleeping", "1"));
 		assertThat(readAll(colons, new CsvOptions(null, ':'))).extracting(CsvRecord::cells)
 			.containsExactly(List.of("a cat, sleeping", "1"));
+	}
+
+	@Test
+	void utf16IsReadInEitherByteOrderWithOrWithoutAByteOrderMark() throws Exception {
+		String text = "prompt\tid\r\n猫が寝ている 🐈\t1\r\n";
+		List<byte[]> files = List.of(concat(new byte[] { (byte) 0xFE, (byte) 0xFF }, text.getBytes(UTF_16BE)),
+				concat(new byte[] { (byte) 0xFF, (byte) 0xFE }, text.getBytes(UTF_16LE)), text.getBytes(UTF_16LE),
+				text.getBytes(UTF_16BE));
+
+		for (byte[] file : files) {
+			assertThat(readAll(write(file))).containsExactly(new CsvRecord(1, 2, List.of("猫が寝ている 🐈", "1")));
+		}
 	}
 
 	@Test
