@@ -1,20 +1,16 @@
 package io.fluxbatch;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import io.fluxbatch.api.ApiException;
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.api.FluxApiProperties;
 import io.fluxbatch.api.FluxClient;
-import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.download.ImageLibrary;
 import io.fluxbatch.job.FluxJobProperties;
-import io.fluxbatch.prompt.Prompt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,14 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(name = "estimate", mixinStandardHelpOptions = true,
 		description = "Say what a run with the same options would generate, reuse and cost, without submitting anything.")
 class EstimateCommand implements Callable<Integer> {
-
-	/**
-	 * Requests one generated image takes: its POST and one poll. The poll schedule waits
-	 * for the time a task of the model has been seen to take before the first poll, so
-	 * measured runs stay at this floor (29-row sample: 46 requests for 23 images);
-	 * retries, failed generations and expired links add to it.
-	 */
-	static final int REQUESTS_PER_IMAGE = 2;
 
 	@Spec
 	CommandSpec spec;
@@ -90,42 +78,10 @@ class EstimateCommand implements Callable<Integer> {
 		}
 	}
 
-	/**
-	 * Applies the run's rules row by row, in input order: rejected, reused (the library
-	 * holds an intact image for the same fingerprint and nothing asks to regenerate),
-	 * generated while the budget lasts, held back from the first row it does not cover.
-	 */
 	private RunEstimate estimate(FluxJobProperties settings) throws Exception {
-		Path input = settings.input();
 		ImageLibrary library = new ImageLibrary(settings.library(settings.output()));
-		Long budget = settings.maxCredits();
-		RunEstimate estimate = new RunEstimate(input, library.folder(), budget);
-		CsvFileSummary summary = CheckedInput.read(input, settings, (record, row, reason) -> {
-			if (reason != null) {
-				estimate.rejected++;
-				return;
-			}
-			Prompt prompt = row.prompt();
-			boolean regenerate = settings.regenerate() || prompt.regenerate();
-			if (!regenerate && library.find(prompt.fingerprint()).isPresent()) {
-				estimate.reused++;
-				return;
-			}
-			long price = prompt.credits();
-			if (estimate.heldBack > 0 || (budget != null && estimate.credits + price > budget)) {
-				if (estimate.heldBack == 0) {
-					estimate.firstHeldBackRow = record.row();
-				}
-				estimate.heldBack++;
-				estimate.heldBackCredits += price;
-				return;
-			}
-			estimate.credits += price;
-			estimate.byModel.merge(prompt.model().apiName() + " " + prompt.resolution().label(), price,
-					(a, b) -> a + b);
-			estimate.imagesByModel.merge(prompt.model().apiName() + " " + prompt.resolution().label(), 1L, Long::sum);
-		});
-		estimate.summary = summary;
+		RunEstimate estimate = new RunEstimate(settings.input(), library, settings.regenerate(), settings.maxCredits());
+		estimate.summary(CheckedInput.read(settings.input(), settings, estimate::add));
 		return estimate;
 	}
 
@@ -169,70 +125,6 @@ class EstimateCommand implements Callable<Integer> {
 		FluxApiProperties api = JobSettings.bind(this.inputOptions, this.runOptions.properties(), "flux.api",
 				FluxApiProperties.class);
 		return new FluxClient(api, key, JsonMapper.builder().build()).quotaRemaining();
-	}
-
-	/** What the run would do, counted. */
-	static final class RunEstimate {
-
-		final Path input;
-
-		final Path library;
-
-		final Long budget;
-
-		CsvFileSummary summary;
-
-		long rejected;
-
-		long reused;
-
-		long heldBack;
-
-		long heldBackCredits;
-
-		int firstHeldBackRow;
-
-		long credits;
-
-		final Map<String, Long> byModel = new TreeMap<>();
-
-		final Map<String, Long> imagesByModel = new TreeMap<>();
-
-		RunEstimate(Path input, Path library, Long budget) {
-			this.input = input;
-			this.library = library;
-			this.budget = budget;
-		}
-
-		long generated() {
-			return this.imagesByModel.values().stream().mapToLong(Long::longValue).sum();
-		}
-
-		long requests() {
-			return generated() * REQUESTS_PER_IMAGE;
-		}
-
-		java.util.List<String> lines() {
-			java.util.List<String> lines = new java.util.ArrayList<>();
-			lines.add(this.input + ": " + this.summary.dataRows() + " rows (" + this.summary.format().describe() + "): "
-					+ generated() + " to generate, " + this.reused + " to reuse, " + this.rejected + " rejected"
-					+ ((this.heldBack > 0) ? ", " + this.heldBack + " held back by the budget" : ""));
-			lines.add("library: " + this.library);
-			lines.add("credits: " + this.credits);
-			this.byModel.forEach((modelAndResolution, credits) -> lines.add("  " + modelAndResolution + ": "
-					+ this.imagesByModel.get(modelAndResolution) + " images, " + credits + " credits"));
-			if (this.budget != null) {
-				lines.add("budget: " + this.budget + " credits (--max-credits): "
-						+ ((this.heldBack == 0) ? "covers every row"
-								: "stops at row " + this.firstHeldBackRow + "; " + this.heldBack + " rows ("
-										+ this.heldBackCredits
-										+ " credits) wait for the next run, which ends with exit code 4"));
-			}
-			lines.add("requests: " + requests() + " (" + REQUESTS_PER_IMAGE
-					+ " per generated image: its submission and one poll; retries and failed generations add to it)");
-			return lines;
-		}
-
 	}
 
 }
