@@ -43,3 +43,11 @@ CREATE TABLE IF NOT EXISTS FLUX_RUN (
 	JOB_INSTANCE_ID BIGINT NOT NULL PRIMARY KEY,
 	HEADER CLOB NOT NULL
 );
+
+-- Incremental runs. FINGERPRINT is the SHA-256 of everything that determines a row's image
+-- (Prompt.fingerprint); REGENERATE is the row's own "regenerate" cell; REUSED_FROM is the
+-- library file a row's image was taken from instead of being generated (and paid) again.
+-- Added with ALTER so that databases created before them keep working.
+ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS FINGERPRINT CHAR(64);
+ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS REGENERATE BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS REUSED_FROM VARCHAR(1000);

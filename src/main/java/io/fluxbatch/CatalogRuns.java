@@ -27,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a run over an input and an output folder, or continues the unfinished one: the
  * same command after a FAILED or STOPPED run (or a killed one) restarts that run, so rows
- * that already have a task are never sent again. Only once a run has COMPLETED does the
- * command start a new one.
+ * that already have a task are never sent again. Once a run has COMPLETED the command
+ * starts a new one, which takes every image the library already holds instead of paying
+ * for it again.
  */
 @Component
 class CatalogRuns {
@@ -49,42 +50,39 @@ class CatalogRuns {
 
 	/**
 	 * Runs the job to its end.
+	 * @param library the folder of images already paid for
+	 * @param regenerate whether a new run generates every row, even those the library
+	 * holds
 	 * @throws CsvInputException when the input cannot be used; nothing was started then
 	 */
-	JobExecution run(Path input, Path output, CsvOptions csvOptions) throws Exception {
+	JobExecution run(Path input, Path output, CsvOptions csvOptions, Path library, boolean regenerate)
+			throws Exception {
 		Path in = input.toAbsolutePath().normalize();
 		Path out = output.toAbsolutePath().normalize();
 		CsvFileSummary summary = CsvPreflight.check(in, csvOptions);
 		PromptColumns.of(summary.header());
 		createFolder(out);
 		String inputSha256 = FileHashes.sha256(in);
-		JobExecution lastCompleted = null;
 		for (long run = 1;; run++) {
-			JobParameters parameters = parameters(in, out, run, inputSha256);
+			JobParameters parameters = parameters(in, out, run, inputSha256, library, regenerate);
 			JobInstance instance = this.jobRepository.getJobInstance(CatalogJobConfiguration.JOB_NAME, parameters);
 			if (instance == null) {
-				if (lastCompleted != null && inputSha256
-					.equals(lastCompleted.getJobParameters().getString(CatalogJobConfiguration.INPUT_SHA256))) {
-					// Every row of this very input was already paid for once: do not pay
-					// again.
-					log.info("run {} already completed this input, unchanged since, into {}: nothing to do "
-							+ "(change the input, or use another --output, to generate again)", run - 1, out);
-					return lastCompleted;
-				}
-				log.info("run {}: {} rows from {} ({}) into {}", run, summary.dataRows(), in,
-						summary.format().describe(), out);
+				// Every completed run's images are in the library: a new run over the
+				// same
+				// input reuses them all and pays nothing, but still finds a library image
+				// that went missing, honours --regenerate, and rewrites the results.
+				log.info("run {}: {} rows from {} ({}) into {}, library {}", run, summary.dataRows(), in,
+						summary.format().describe(), out, library);
 				return this.jobOperator.start(this.catalogImageJob, parameters);
 			}
 			JobExecution last = this.jobRepository.getLastJobExecution(instance);
 			if (last == null || last.getStatus() == BatchStatus.COMPLETED
 					|| last.getStatus() == BatchStatus.ABANDONED) {
-				lastCompleted = (last != null && last.getStatus() == BatchStatus.COMPLETED) ? last : null;
 				continue;
 			}
 			if (last.getStatus().isRunning()) {
 				// The database file is locked while its process lives, so a run still
-				// marked
-				// as running belongs to a process that died.
+				// marked as running belongs to a process that died.
 				log.info("run {} was interrupted (its process is gone): recovering it", run);
 				last = this.jobOperator.recover(last);
 			}
@@ -93,11 +91,17 @@ class CatalogRuns {
 		}
 	}
 
-	private static JobParameters parameters(Path input, Path output, long run, String inputSha256) {
+	private static JobParameters parameters(Path input, Path output, long run, String inputSha256, Path library,
+			boolean regenerate) {
+		// Library and regenerate are not identifying: a restart keeps those its run
+		// started with, so rows a person asked to regenerate are not taken from the
+		// library by the next night's continuation.
 		return new JobParametersBuilder().addString(CatalogJobConfiguration.INPUT, input.toString())
 			.addString(CatalogJobConfiguration.OUTPUT, output.toString())
 			.addLong(CatalogJobConfiguration.RUN, run)
 			.addString(CatalogJobConfiguration.INPUT_SHA256, inputSha256, false)
+			.addString(CatalogJobConfiguration.LIBRARY, library.toString(), false)
+			.addString(CatalogJobConfiguration.REGENERATE, Boolean.toString(regenerate), false)
 			.toJobParameters();
 	}
 

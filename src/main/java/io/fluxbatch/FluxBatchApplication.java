@@ -30,6 +30,7 @@ public class FluxBatchApplication {
 		CommandLine commandLine = new CommandLine(new FluxBatchApplication());
 		commandLine.addSubcommand(new RunCommand(environment));
 		commandLine.addSubcommand(new ValidateCommand());
+		commandLine.addSubcommand(new EstimateCommand(environment));
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setParameterExceptionHandler((problem, arguments) -> {

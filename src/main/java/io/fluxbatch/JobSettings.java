@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.fluxbatch.job.FluxJobProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -29,16 +30,25 @@ final class JobSettings {
 	}
 
 	static FluxJobProperties bind(InputOptions options) {
+		return bind(options, Map.of(), "flux.job", FluxJobProperties.class);
+	}
+
+	/**
+	 * The settings under {@code prefix} that a run with these options would use.
+	 * @param more the properties other options set
+	 */
+	static <T> T bind(InputOptions options, Map<String, String> more, String prefix, Class<T> type) {
 		List<PropertySource<?>> sources = new ArrayList<>();
-		sources.add(new MapPropertySource("options", new HashMap<>(options.properties())));
+		Map<String, Object> given = new HashMap<>(options.properties());
+		given.putAll(more);
+		sources.add(new MapPropertySource("options", given));
 		Path job = options.jobFile();
 		if (job != null) {
 			sources.addAll(yaml(new FileSystemResource(job)));
 		}
 		sources.addAll(yaml(new ClassPathResource("application.yml")));
 		try {
-			return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("flux.job",
-					Bindable.of(FluxJobProperties.class));
+			return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate(prefix, Bindable.of(type));
 		}
 		catch (RuntimeException invalid) {
 			String why = String.valueOf(NestedExceptionUtils.getMostSpecificCause(invalid).getMessage());

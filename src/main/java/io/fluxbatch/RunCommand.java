@@ -20,7 +20,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -40,20 +39,8 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	InputOptions inputOptions;
 
-	@Option(names = "--output", paramLabel = "DIR", description = "where results.csv, totals.csv and images/ go")
-	Path output;
-
-	@Option(names = "--base-url", paramLabel = "URL", description = "the API's base URL")
-	String baseUrl;
-
-	@Option(names = "--simulate", description = "use the embedded API simulator instead of the network")
-	boolean simulate;
-
-	@Option(names = "--no-bom", description = "write results.csv, rejects.csv and totals.csv without a byte order mark")
-	boolean noByteOrderMark;
-
-	@Option(names = "--db", paramLabel = "PATH", description = "folder of the job database (default ./.flux-batch)")
-	Path db;
+	@Mixin
+	RunOptions runOptions;
 
 	private final Map<String, String> environment;
 
@@ -85,7 +72,8 @@ class RunCommand implements Callable<Integer> {
 				return ExitCode.USAGE;
 			}
 			JobExecution execution = context.getBean(CatalogRuns.class)
-				.run(settings.input(), settings.output(), settings.csvOptions());
+				.run(settings.input(), settings.output(), settings.csvOptions(), settings.library(settings.output()),
+						settings.regenerate());
 			int exitCode = RunOutcome.report(execution, context, out, err);
 			signal.exitCode(exitCode);
 			return exitCode;
@@ -107,7 +95,7 @@ class RunCommand implements Callable<Integer> {
 	private ApiKey apiKey() {
 		String value = this.environment.get(ApiKey.ENVIRONMENT_VARIABLE);
 		if (value == null || value.isBlank()) {
-			if (this.simulate) {
+			if (this.runOptions.simulate) {
 				return new ApiKey(SIMULATED_KEY);
 			}
 			throw new UsageException(ApiKey.ENVIRONMENT_VARIABLE
@@ -128,25 +116,9 @@ class RunCommand implements Callable<Integer> {
 		if (this.inputOptions.job != null) {
 			arguments.add("--spring.config.import=file:" + this.inputOptions.job.toAbsolutePath());
 		}
-		this.inputOptions.properties().forEach((name, value) -> add(arguments, name, value));
-		add(arguments, "flux.job.output", this.output);
-		add(arguments, "flux.api.base-url", this.baseUrl);
-		if (this.noByteOrderMark) {
-			arguments.add("--flux.job.output-byte-order-mark=false");
-		}
-		if (this.simulate) {
-			arguments.add("--flux.simulator.enabled=true");
-		}
-		if (this.db != null) {
-			arguments.add("--flux.db=" + this.db.toAbsolutePath().normalize());
-		}
+		this.inputOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		this.runOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		return arguments.toArray(String[]::new);
-	}
-
-	private static void add(List<String> arguments, String property, Object value) {
-		if (value != null) {
-			arguments.add("--" + property + "=" + value);
-		}
 	}
 
 }

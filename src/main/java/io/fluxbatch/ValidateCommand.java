@@ -3,24 +3,12 @@ package io.fluxbatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvInputException;
-import io.fluxbatch.csv.CsvOptions;
-import io.fluxbatch.csv.CsvPreflight;
-import io.fluxbatch.csv.CsvRecord;
-import io.fluxbatch.csv.SpreadsheetCsvReader;
 import io.fluxbatch.job.FluxJobProperties;
-import io.fluxbatch.prompt.PromptColumns;
-import io.fluxbatch.prompt.PromptDefaults;
-import io.fluxbatch.prompt.PromptValidator;
-import io.fluxbatch.prompt.ValidatedRow;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,36 +55,17 @@ class ValidateCommand implements Callable<Integer> {
 	}
 
 	private int validate(Path input, FluxJobProperties settings, PrintWriter out) throws Exception {
-		CsvOptions options = settings.csvOptions();
-		CsvFileSummary summary = CsvPreflight.check(input, options);
-		PromptValidator validator = new PromptValidator(PromptColumns.of(summary.header()),
-				new PromptDefaults(settings.model(), settings.resolution(), settings.aspectRatio()));
-		Map<String, Integer> rowByFileName = new HashMap<>();
 		List<String> rejects = new ArrayList<>();
-		int valid = 0;
-		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(input, options);
-		reader.open(new ExecutionContext());
-		try {
-			for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
-				ValidatedRow row = validator.process(record);
-				String reason = row.rejectReason();
-				if (!row.rejected()) {
-					Integer first = rowByFileName.putIfAbsent(row.prompt().fileName().toLowerCase(Locale.ROOT),
-							record.row());
-					reason = (first != null) ? "key '" + row.key() + "' is already used by row " + first : null;
-				}
-				if (reason == null) {
-					valid++;
-				}
-				else {
-					rejects.add("  line " + record.line() + " (" + row.key() + "): " + reason.replaceAll("\\R", " "));
-				}
+		int[] valid = { 0 };
+		CsvFileSummary summary = CheckedInput.read(input, settings, (record, row, reason) -> {
+			if (reason == null) {
+				valid[0]++;
 			}
-		}
-		finally {
-			reader.close();
-		}
-		out.println(input + ": " + summary.dataRows() + " rows (" + summary.format().describe() + "): " + valid
+			else {
+				rejects.add("  line " + record.line() + " (" + row.key() + "): " + reason.replaceAll("\\R", " "));
+			}
+		});
+		out.println(input + ": " + summary.dataRows() + " rows (" + summary.format().describe() + "): " + valid[0]
 				+ " valid, " + rejects.size() + " rejected");
 		rejects.stream().limit(REJECTS_SHOWN).forEach(out::println);
 		if (rejects.size() > REJECTS_SHOWN) {

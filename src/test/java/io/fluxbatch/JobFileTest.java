@@ -53,11 +53,26 @@ class JobFileTest {
 	void theShippedNightlyJobRunsTheSampleCatalogAgainstTheSimulator() throws IOException {
 		Path output = this.dir.resolve("nightly");
 
+		Path library = this.dir.resolve("library");
+
 		CommandRun run = CommandRun.of(ENVIRONMENT, "run", "--job", "jobs/nightly-catalog.yml", "--simulate",
-				"--output", output.toString(), "--db", this.dir.resolve("db").toString());
+				"--output", output.toString(), "--db", this.dir.resolve("db").toString(), "--library",
+				library.toString());
 
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.COMPLETED);
 		assertThat(CsvRows.read(output.resolve("results.csv"))).hasSize(29);
+		try (var stored = Files.list(library)) {
+			assertThat(stored.filter((file) -> file.toString().endsWith(".properties"))).hasSize(23);
+		}
+
+		CommandRun secondNight = CommandRun.of(ENVIRONMENT, "run", "--job", "jobs/nightly-catalog.yml", "--simulate",
+				"--output", output.toString(), "--db", this.dir.resolve("db").toString(), "--library",
+				library.toString());
+
+		assertThat(secondNight.exitCode()).as(secondNight.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(CsvRows.read(output.resolve("totals.csv"))).filteredOn((line) -> line.get("model").equals("TOTAL"))
+			.singleElement()
+			.satisfies((total) -> assertThat(total).containsEntry("credits", "0").containsEntry("reused", "23"));
 	}
 
 	@Test

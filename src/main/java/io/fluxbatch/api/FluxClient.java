@@ -96,6 +96,24 @@ public class FluxClient {
 		});
 	}
 
+	/**
+	 * What the account's daily quota has left: {@code X-RateLimit-Remaining} of one
+	 * {@code GET /tasks/{id}} for a task that does not exist, which asks the API for no
+	 * work. Exactly one request, never retried: it is itself counted against the quota.
+	 * @return the header's value, or {@code null} when the API sent none
+	 * @throws TransientApiException when the API cannot be reached
+	 */
+	public String quotaRemaining() {
+		try {
+			return this.rest.get()
+				.uri("/tasks/{id}", "quota-check")
+				.exchange((sent, response) -> response.getHeaders().getFirst("X-RateLimit-Remaining"));
+		}
+		catch (ResourceAccessException failure) {
+			throw connectionFailure(failure);
+		}
+	}
+
 	public ApiUsage usage() {
 		return this.usage;
 	}

@@ -13,6 +13,7 @@ import io.fluxbatch.csv.CellCodec;
 import io.fluxbatch.csv.CsvRecord;
 import io.fluxbatch.csv.SpreadsheetCsvReader;
 import io.fluxbatch.download.ImageDownloader;
+import io.fluxbatch.download.ImageLibrary;
 import io.fluxbatch.prompt.Prompt;
 import io.fluxbatch.prompt.PromptColumns;
 import io.fluxbatch.prompt.PromptDefaults;
@@ -70,12 +71,24 @@ public class CatalogJobConfiguration {
 	/** Job parameter: the input's SHA-256 when the run started (not identifying). */
 	public static final String INPUT_SHA256 = "input.sha256";
 
+	/**
+	 * Job parameter: the library folder of images already paid for (not identifying).
+	 */
+	public static final String LIBRARY = "library";
+
+	/**
+	 * Job parameter: {@code true} when every row is to be generated, even those the
+	 * library holds (not identifying).
+	 */
+	public static final String REGENERATE = "regenerate";
+
 	private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
 	@Bean
-	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step submitPromptsStep, Step pollTasksStep,
-			Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop, RunReportListener runReportListener,
-			GenerationTimes generationTimes, RowTable rowTable, FluxJobProperties properties) {
+	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep, Step submitPromptsStep,
+			Step pollTasksStep, Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop,
+			RunReportListener runReportListener, GenerationTimes generationTimes, RowTable rowTable,
+			CreditBudget creditBudget, FluxJobProperties properties) {
 		// Failed generations come back as NEW rows: submit and poll again until none is
 		// left. A poll step ends when it has been through every pending task once, so it
 		// runs again while tasks are unfinished, up to the poll timeout.
@@ -92,8 +105,10 @@ public class CatalogJobConfiguration {
 		};
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
 			.listener(generationTimes)
+			.listener(creditBudget)
 			.listener(runReportListener)
 			.start(loadPromptsStep)
+			.next(reuseImagesStep)
 			.next(submitPromptsStep)
 			.next(pollTasksStep)
 			.next(rowsLeft)
@@ -124,9 +139,26 @@ public class CatalogJobConfiguration {
 	}
 
 	@Bean
+	Step reuseImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcPagingItemReader<ReusableRow> reusableRowsReader, LibraryReuse libraryReuse,
+			JdbcBatchItemWriter<ReusedImage> reuseRecorder, RowTable rowTable) {
+		// Runs again on a restart: an image taken from the library that went missing
+		// since is taken again, and rows not submitted yet may have reached the library
+		// meanwhile (another output folder sharing it).
+		return new StepBuilder("reuseImagesStep", jobRepository).<ReusableRow, ReusedImage>chunk(100)
+			.transactionManager(transactionManager)
+			.reader(reusableRowsReader)
+			.processor(libraryReuse)
+			.writer(reuseRecorder)
+			.listener(new ReusedImageCheck(rowTable))
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
 	Step submitPromptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<RowToSubmit> rowsToSubmitReader, TaskSubmitter taskSubmitter,
-			ThreadPoolTaskExecutor submitExecutor, FluxJobProperties properties) {
+			RowsWithinBudget rowsToSubmitReader, TaskSubmitter taskSubmitter, ThreadPoolTaskExecutor submitExecutor,
+			FluxJobProperties properties) {
 		// Each row's state is committed around its own POST, so nothing is left for the
 		// chunk to write.
 		ItemWriter<RowToSubmit> committedPerRow = (chunk) -> {
@@ -145,7 +177,7 @@ public class CatalogJobConfiguration {
 	@Bean
 	Step pollTasksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PendingTaskReader pendingTaskReader, TaskPoller taskPoller, JdbcBatchItemWriter<PollOutcome> pollRecorder,
-			ThreadPoolTaskExecutor pollExecutor, FluxJobProperties properties) {
+			ThreadPoolTaskExecutor pollExecutor, CreditBudget creditBudget, FluxJobProperties properties) {
 		int concurrency = properties.poll().concurrency();
 		// A chunk no larger than the polls in flight keeps answers from waiting on
 		// later-due tasks.
@@ -154,6 +186,7 @@ public class CatalogJobConfiguration {
 			.reader(pendingTaskReader)
 			.processor(taskPoller)
 			.writer(pollRecorder)
+			.listener(creditBudget)
 			.taskExecutor(pollExecutor)
 			.allowStartIfComplete(true)
 			.build();
@@ -216,9 +249,9 @@ public class CatalogJobConfiguration {
 		return new JdbcBatchItemWriterBuilder<ValidatedRow>().dataSource(dataSource)
 			.sql("""
 					INSERT INTO FLUX_ROW (JOB_INSTANCE_ID, ROW_NO, LINE_NO, CELLS, ROW_KEY, FILE_NAME, FILE_KEY, STATUS,
-					  REASON, MODEL, RESOLUTION, ASPECT_RATIO, PROMPT, INPUT_URLS)
+					  REASON, MODEL, RESOLUTION, ASPECT_RATIO, PROMPT, INPUT_URLS, FINGERPRINT, REGENERATE)
 					VALUES (:instanceId, :rowNo, :lineNo, :cells, :rowKey, :fileName, :fileKey, :status,
-					  :reason, :model, :resolution, :aspectRatio, :prompt, :inputUrls)""")
+					  :reason, :model, :resolution, :aspectRatio, :prompt, :inputUrls, :fingerprint, :regenerate)""")
 			.itemSqlParameterSourceProvider((row) -> insertParameters(instanceId, row))
 			.assertUpdates(true)
 			.build();
@@ -239,7 +272,9 @@ public class CatalogJobConfiguration {
 			.addValue("resolution", (prompt != null) ? prompt.resolution().label() : null)
 			.addValue("aspectRatio", (prompt != null) ? prompt.aspectRatio() : null)
 			.addValue("prompt", (prompt != null) ? prompt.text() : null)
-			.addValue("inputUrls", (prompt != null) ? String.join("\n", prompt.inputUrls()) : null);
+			.addValue("inputUrls", (prompt != null) ? String.join("\n", prompt.inputUrls()) : null)
+			.addValue("fingerprint", (prompt != null) ? prompt.fingerprint() : null)
+			.addValue("regenerate", prompt != null && prompt.regenerate());
 	}
 
 	/**
@@ -257,11 +292,57 @@ public class CatalogJobConfiguration {
 		}
 	}
 
+	// --- reuse
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<ReusableRow> reusableRowsReader(DataSource dataSource, @Value(INSTANCE_ID) long instanceId,
+			@Value("#{jobParameters['" + REGENERATE + "']}") String regenerate) throws Exception {
+		// A run asked to regenerate everything reads no row here.
+		String everyRowRegenerated = Boolean.parseBoolean(regenerate) ? " AND 1 = 0" : "";
+		return new JdbcPagingItemReaderBuilder<ReusableRow>().name("reusableRows")
+			.dataSource(dataSource)
+			.selectClause("SELECT ROW_NO, FINGERPRINT, FILE_NAME")
+			.fromClause("FROM FLUX_ROW")
+			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS = 'NEW' AND NOT REGENERATE "
+					+ "AND FINGERPRINT IS NOT NULL" + everyRowRegenerated)
+			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
+			.parameterValues(Map.of("instanceId", instanceId))
+			.pageSize(200)
+			.saveState(false)
+			.rowMapper((rs, n) -> new ReusableRow(instanceId, rs.getInt("ROW_NO"), rs.getString("FINGERPRINT"),
+					rs.getString("FILE_NAME")))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	LibraryReuse libraryReuse(@Value("#{jobParameters['" + LIBRARY + "']}") String library,
+			@Value("#{jobParameters['" + OUTPUT + "']}") String output) {
+		return new LibraryReuse(new ImageLibrary(Path.of(library)), Path.of(output));
+	}
+
+	@Bean
+	JdbcBatchItemWriter<ReusedImage> reuseRecorder(DataSource dataSource) {
+		return new JdbcBatchItemWriterBuilder<ReusedImage>().dataSource(dataSource)
+			.sql("""
+					UPDATE FLUX_ROW SET STATUS = 'DOWNLOADED', FILE_PATH = :filePath, WIDTH = :width, HEIGHT = :height,
+					  BYTES = :bytes, SHA256 = :sha256, CREDITS = 0, REUSED_FROM = :reusedFrom, ERROR = NULL
+					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
+			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+			.build();
+	}
+
 	// --- submit
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<RowToSubmit> rowsToSubmitReader(DataSource dataSource, @Value(INSTANCE_ID) long instanceId)
+	RowsWithinBudget rowsToSubmitReader(DataSource dataSource, @Value(INSTANCE_ID) long instanceId,
+			CreditBudget creditBudget, RunStop runStop, RowTable rowTable) throws Exception {
+		return new RowsWithinBudget(rowsToSubmit(dataSource, instanceId), creditBudget, runStop, rowTable);
+	}
+
+	private static JdbcPagingItemReader<RowToSubmit> rowsToSubmit(DataSource dataSource, long instanceId)
 			throws Exception {
 		return new JdbcPagingItemReaderBuilder<RowToSubmit>().name("rowsToSubmit")
 			.dataSource(dataSource)
@@ -281,9 +362,14 @@ public class CatalogJobConfiguration {
 	}
 
 	@Bean
+	CreditBudget creditBudget(FluxJobProperties properties) {
+		return new CreditBudget(properties.maxCredits());
+	}
+
+	@Bean
 	TaskSubmitter taskSubmitter(FluxClient fluxClient, RowTable rowTable, PollSchedule pollSchedule, RunStop runStop,
-			Clock clock) {
-		return new TaskSubmitter(fluxClient, rowTable, pollSchedule, runStop, clock);
+			Clock clock, CreditBudget creditBudget) {
+		return new TaskSubmitter(fluxClient, rowTable, pollSchedule, runStop, clock, creditBudget);
 	}
 
 	// --- poll
@@ -325,22 +411,25 @@ public class CatalogJobConfiguration {
 		Path outputDir = Path.of(output);
 		return new JdbcPagingItemReaderBuilder<GeneratedImage>().name("generatedImages")
 			.dataSource(dataSource)
-			.selectClause("SELECT ROW_NO, TASK_ID, FILE_NAME, OUTPUT_URL, WIDTH, HEIGHT")
+			.selectClause("SELECT ROW_NO, TASK_ID, FILE_NAME, OUTPUT_URL, WIDTH, HEIGHT, FINGERPRINT")
 			.fromClause("FROM FLUX_ROW")
 			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS = 'GENERATED'")
 			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
 			.parameterValues(Map.of("instanceId", instanceId))
 			.pageSize(200)
 			.saveState(false)
-			.rowMapper((rs, n) -> new GeneratedImage(instanceId, rs.getInt("ROW_NO"), rs.getString("TASK_ID"),
-					outputDir, rs.getString("FILE_NAME"), rs.getString("OUTPUT_URL"),
-					rs.getObject("WIDTH", Integer.class), rs.getObject("HEIGHT", Integer.class)))
+			.rowMapper(
+					(rs, n) -> new GeneratedImage(instanceId, rs.getInt("ROW_NO"), rs.getString("TASK_ID"), outputDir,
+							rs.getString("FILE_NAME"), rs.getString("OUTPUT_URL"), rs.getObject("WIDTH", Integer.class),
+							rs.getObject("HEIGHT", Integer.class), rs.getString("FINGERPRINT")))
 			.build();
 	}
 
 	@Bean
-	ImageFetcher imageFetcher(ImageDownloader imageDownloader, FluxClient fluxClient, RunStop runStop) {
-		return new ImageFetcher(imageDownloader, fluxClient, runStop);
+	@StepScope
+	ImageFetcher imageFetcher(ImageDownloader imageDownloader, FluxClient fluxClient, RunStop runStop,
+			@Value("#{jobParameters['" + LIBRARY + "']}") String library) {
+		return new ImageFetcher(imageDownloader, fluxClient, runStop, new ImageLibrary(Path.of(library)));
 	}
 
 	@Bean

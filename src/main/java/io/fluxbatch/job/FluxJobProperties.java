@@ -35,6 +35,11 @@ import org.springframework.validation.annotation.Validated;
  * {@code null} to sniff it from the header line
  * @param outputByteOrderMark whether our CSVs start with a UTF-8 byte order mark, which
  * Excel needs to read them as UTF-8
+ * @param library the folder of images already paid for, shared between runs (default
+ * {@code <output>/.library})
+ * @param regenerate whether every row gets a new image, even one the library holds
+ * @param maxCredits the most one command may spend on generations, or {@code null} for no
+ * limit
  */
 @Validated
 @ConfigurationProperties("flux.job")
@@ -42,7 +47,14 @@ public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @N
 		@DefaultValue("1K") @NotBlank String resolution, @DefaultValue("1:1") @NotBlank String aspectRatio,
 		@DefaultValue("8") @Min(1) @Max(256) int submitConcurrency, @DefaultValue("3") @Min(1) int maxGenerations,
 		@DefaultValue @Valid Poll poll, @DefaultValue @Valid Download download, Charset encoding, String delimiter,
-		@DefaultValue("true") boolean outputByteOrderMark) {
+		@DefaultValue("true") boolean outputByteOrderMark, Path library, @DefaultValue("false") boolean regenerate,
+		@Min(0) Long maxCredits) {
+
+	/** The library folder a run into {@code output} uses. */
+	public Path library(Path output) {
+		return (this.library != null) ? this.library.toAbsolutePath().normalize()
+				: output.toAbsolutePath().normalize().resolve(".library");
+	}
 
 	/** What the user said about the input's encoding and delimiter. */
 	public CsvOptions csvOptions() {

@@ -11,6 +11,7 @@ import io.fluxbatch.api.InsufficientCreditsException;
 import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.download.DownloadFailedException;
 import io.fluxbatch.download.ImageDownloader;
+import io.fluxbatch.download.ImageLibrary;
 import io.fluxbatch.download.StoredImage;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -32,7 +33,10 @@ public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutco
 
 	private final RunStop stop;
 
-	public ImageFetcher(ImageDownloader downloader, FluxClient client, RunStop stop) {
+	private final ImageLibrary library;
+
+	public ImageFetcher(ImageDownloader downloader, FluxClient client, RunStop stop, ImageLibrary library) {
+		this.library = library;
 		this.downloader = downloader;
 		this.client = client;
 		this.stop = stop;
@@ -74,7 +78,25 @@ public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutco
 	private DownloadOutcome fetch(GeneratedImage image, String url) {
 		StoredImage stored = this.downloader.download(URI.create(url), image.outputDir().resolve(IMAGES),
 				image.fileName(), image.width(), image.height());
+		keep(image, stored);
 		return stored(image, url, stored);
+	}
+
+	/**
+	 * Adds the verified image to the library, so no later run pays for it again. The row
+	 * has its image either way: a library that cannot take it costs a later run a
+	 * generation, not this run its image.
+	 */
+	private void keep(GeneratedImage image, StoredImage stored) {
+		if (image.fingerprint() == null) {
+			return;
+		}
+		try {
+			this.library.add(image.fingerprint(), stored, "task " + image.taskId() + ", row " + image.rowNo());
+		}
+		catch (RuntimeException failure) {
+			log.warn("row {}: the image could not be added to the library: {}", image.rowNo(), failure.getMessage());
+		}
 	}
 
 	private DownloadOutcome stored(GeneratedImage image, String url, StoredImage stored) {

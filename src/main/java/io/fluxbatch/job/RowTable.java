@@ -107,12 +107,12 @@ public class RowTable {
 	}
 
 	/**
-	 * Each stored image of the run: row, file (relative to the output folder), sha256.
+	 * Each image the run downloaded: row, file (relative to the output folder), sha256.
 	 */
 	void forEachDownloaded(long instanceId, StoredFileConsumer action) {
 		this.jdbc.sql("""
 				SELECT ROW_NO, FILE_PATH, SHA256 FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' ORDER BY ROW_NO""")
+				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' AND REUSED_FROM IS NULL ORDER BY ROW_NO""")
 			.param(instanceId)
 			.withFetchSize(500)
 			.query((rs) -> {
@@ -125,6 +125,40 @@ public class RowTable {
 		update("""
 				UPDATE FLUX_ROW SET STATUS = 'GENERATED', FILE_PATH = NULL, BYTES = NULL, SHA256 = NULL
 				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", instanceId, rowNo);
+	}
+
+	/**
+	 * Each image the run took from the library: row, file (relative to the output
+	 * folder), sha256.
+	 */
+	void forEachReused(long instanceId, StoredFileConsumer action) {
+		this.jdbc.sql("""
+				SELECT ROW_NO, FILE_PATH, SHA256 FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' AND REUSED_FROM IS NOT NULL ORDER BY ROW_NO""")
+			.param(instanceId)
+			.withFetchSize(500)
+			.query((rs) -> {
+				action.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
+			});
+	}
+
+	/** The image taken from the library is gone: the row starts again. */
+	void reuseAgain(long instanceId, int rowNo) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = 'NEW', FILE_PATH = NULL, WIDTH = NULL, HEIGHT = NULL, BYTES = NULL,
+				  SHA256 = NULL, CREDITS = NULL, REUSED_FROM = NULL
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", instanceId, rowNo);
+	}
+
+	/**
+	 * Rows from {@code fromRowNo} on that wait for a submission are not sent by this
+	 * command; each says why.
+	 */
+	void holdBack(long instanceId, int fromRowNo, String reason) {
+		update("""
+				UPDATE FLUX_ROW SET ERROR = ?
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO >= ? AND STATUS IN ('NEW', 'SUBMITTING')""", reason, instanceId,
+				fromRowNo);
 	}
 
 	/** Receives one stored image's row. */
@@ -161,14 +195,23 @@ public class RowTable {
 			});
 	}
 
-	/** Images paid for and their credits, per model and resolution. */
+	/**
+	 * Per model and resolution: images paid for and their credits, images taken from the
+	 * library, and failed generations with the credits the vendor gives back for them
+	 * (each at the price its row was charged).
+	 */
 	public List<TotalsLine> totals(long instanceId) {
 		return this.jdbc.sql("""
-				SELECT MODEL, RESOLUTION, COUNT(*), SUM(CREDITS) FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND GENERATED_AT IS NOT NULL
+				SELECT MODEL, RESOLUTION,
+				  COUNT(GENERATED_AT), COALESCE(SUM(CASE WHEN GENERATED_AT IS NOT NULL THEN CREDITS END), 0),
+				  COUNT(REUSED_FROM), SUM(FAILED_GENERATIONS), COALESCE(SUM(FAILED_GENERATIONS * CREDITS), 0)
+				FROM FLUX_ROW
+				WHERE JOB_INSTANCE_ID = ?
+				  AND (GENERATED_AT IS NOT NULL OR REUSED_FROM IS NOT NULL OR FAILED_GENERATIONS > 0)
 				GROUP BY MODEL, RESOLUTION ORDER BY MODEL, RESOLUTION""")
 			.param(instanceId)
-			.query((rs, n) -> new TotalsLine(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+			.query((rs, n) -> new TotalsLine(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+					rs.getLong(5), rs.getLong(6), rs.getLong(7)))
 			.list();
 	}
 
@@ -196,14 +239,16 @@ public class RowTable {
 	private static ResultRow resultRow(ResultSet rs) throws SQLException {
 		RowStatus status = RowStatus.valueOf(rs.getString("STATUS"));
 		boolean generated = rs.getTimestamp("GENERATED_AT") != null;
-		Long credits = generated ? (Long) rs.getLong("CREDITS") : (status == RowStatus.FAILED ? (Long) 0L : null);
+		String reusedFrom = rs.getString("REUSED_FROM");
+		Long credits = generated ? (Long) rs.getLong("CREDITS")
+				: (status == RowStatus.FAILED || reusedFrom != null) ? (Long) 0L : null;
 		return new ResultRow(rs.getInt("ROW_NO"), rs.getLong("LINE_NO"), CellCodec.decode(rs.getString("CELLS")),
 				rs.getString("ROW_KEY"), status.resultStatus(), rs.getString("MODEL"), rs.getString("RESOLUTION"),
 				rs.getString("ASPECT_RATIO"), rs.getString("TASK_ID"), rs.getString("OUTPUT_URL"),
 				rs.getString("FILE_PATH"), rs.getObject("WIDTH", Integer.class), rs.getObject("HEIGHT", Integer.class),
 				rs.getObject("BYTES", Long.class), rs.getString("SHA256"), credits, rs.getInt("SUBMIT_ATTEMPTS"),
 				(status == RowStatus.REJECTED) ? rs.getString("REASON") : rs.getString("ERROR"),
-				rs.getInt("LOST_ANSWERS") > 0);
+				rs.getInt("LOST_ANSWERS") > 0, reusedFrom, rs.getInt("FAILED_GENERATIONS"));
 	}
 
 	List<PendingTask> pendingTasksAfter(long instanceId, Instant afterPollAt, int afterRow, int limit) {

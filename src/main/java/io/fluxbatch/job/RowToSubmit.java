@@ -1,6 +1,9 @@
 package io.fluxbatch.job;
 
 import io.fluxbatch.api.SubmitAttempts;
+import io.fluxbatch.prompt.Model;
+import io.fluxbatch.prompt.PriceTable;
+import io.fluxbatch.prompt.Resolution;
 
 /**
  * A row waiting for its POST: NEW, or SUBMITTING when a crash interrupted an earlier
@@ -20,6 +23,12 @@ public record RowToSubmit(long instanceId, int rowNo, String status, String mode
 	 */
 	int lostAnswersAfter(SubmitAttempts attempts) {
 		return this.lostAnswers + (RowStatus.SUBMITTING.name().equals(this.status) ? 1 : 0) + attempts.lostAnswers();
+	}
+
+	/** The price table's credits for this row's image. */
+	long price() {
+		return PriceTable.credits(Model.fromApiName(this.model).orElseThrow(),
+				Resolution.fromLabel(this.resolution).orElseThrow());
 	}
 
 }

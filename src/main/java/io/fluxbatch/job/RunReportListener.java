@@ -43,7 +43,8 @@ public class RunReportListener implements JobExecutionListener {
 		RunReport.writeResults(output, CellCodec.decode(header), this.byteOrderMark,
 				(sink) -> this.rows.forEachRow(instanceId, sink));
 		var totals = this.rows.totals(instanceId);
-		RunReport.writeTotals(output, this.byteOrderMark, totals, this.rows.possibleDuplicates(instanceId));
+		RunReport.writeTotals(output, this.byteOrderMark, totals, this.rows.possibleDuplicates(instanceId),
+				this.usage.creditsRemaining());
 		RunSummary summary = new RunSummary(resultCounts(instanceId), totals, this.rows.rowsAtDuplicateRisk(instanceId),
 				this.usage.submits(), this.usage.polls(), this.usage.downloadLinks(), this.usage.rateLimited(),
 				this.usage.creditsRemaining(), this.usage.quotaRemaining());

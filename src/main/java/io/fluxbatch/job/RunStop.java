@@ -13,14 +13,15 @@ import io.fluxbatch.api.QuotaExhaustedException;
  * Why this run has to stop before every row is done, and how much it may still do. Out of
  * credits, it stops submitting but still polls and downloads what was already paid for;
  * out of daily quota, it sends no more API requests; asked to stop (SIGTERM, Ctrl-C), it
- * lets the requests in flight finish and starts nothing new. Either way the run ends
- * STOPPED and the same command continues it.
+ * lets the requests in flight finish and starts nothing new; at the end of its budget, it
+ * submits no row past the one that did not fit. Either way the run ends STOPPED and the
+ * same command continues it.
  */
 public class RunStop implements JobExecutionListener {
 
 	private enum Level {
 
-		NONE, SUBMISSIONS, API_REQUESTS, EVERYTHING
+		NONE, BUDGET, SUBMISSIONS, API_REQUESTS, EVERYTHING
 
 	}
 
@@ -40,6 +41,14 @@ public class RunStop implements JobExecutionListener {
 				StopReasons.of(exhausted));
 	}
 
+	/**
+	 * The run's budget cannot pay for the next row: rows already within the budget are
+	 * still sent, none after them.
+	 */
+	void stopForBudget(String why) {
+		raise(Level.BUDGET, why);
+	}
+
 	/** A stop was asked for: finish what is in flight, start nothing new. */
 	public void requestStop() {
 		raise(Level.EVERYTHING, "a stop was requested: run the same command again to continue");
@@ -53,9 +62,17 @@ public class RunStop implements JobExecutionListener {
 		notifyAll();
 	}
 
-	/** No further generation may be submitted. */
+	/** No further row may be taken up for submission. */
 	public boolean stopped() {
 		return this.level != Level.NONE;
+	}
+
+	/**
+	 * Not even a row already taken up within the budget may be sent (the account, not the
+	 * budget, ran out).
+	 */
+	boolean submissionsStopped() {
+		return this.level.compareTo(Level.SUBMISSIONS) >= 0;
 	}
 
 	/** No further API request may be sent (polls count against the quota too). */

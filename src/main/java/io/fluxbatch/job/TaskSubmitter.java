@@ -17,9 +17,6 @@ import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.api.RejectedRequestException;
 import io.fluxbatch.api.SubmitAttempts;
 import io.fluxbatch.api.Task;
-import io.fluxbatch.prompt.Model;
-import io.fluxbatch.prompt.PriceTable;
-import io.fluxbatch.prompt.Resolution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -41,7 +38,11 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 
 	private final Clock clock;
 
-	public TaskSubmitter(FluxClient client, RowTable rows, PollSchedule schedule, RunStop stop, Clock clock) {
+	private final CreditBudget budget;
+
+	public TaskSubmitter(FluxClient client, RowTable rows, PollSchedule schedule, RunStop stop, Clock clock,
+			CreditBudget budget) {
+		this.budget = budget;
 		this.client = client;
 		this.rows = rows;
 		this.schedule = schedule;
@@ -51,25 +52,32 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 
 	@Override
 	public RowToSubmit process(RowToSubmit row) {
-		if (this.stop.stopped()) {
+		// The row's price was reserved when it was read; whatever happens, it is either
+		// charged or given back.
+		if (this.stop.submissionsStopped()) {
+			this.budget.release(row.rowNo(), 0);
 			return null;
 		}
 		SubmitAttempts attempts = new SubmitAttempts(() -> this.rows.markSubmitting(row));
 		try {
 			Task task = this.client.submit(request(row), attempts);
 			Instant now = this.clock.instant();
-			this.rows.recordSubmitted(row, attempts, task.id(), credits(row, task), now,
+			long credits = credits(row, task);
+			this.rows.recordSubmitted(row, attempts, task.id(), credits, now,
 					this.schedule.firstPoll(row.model(), now));
+			this.budget.charge(row.rowNo(), credits, possiblyLost(row, attempts));
 			return row;
 		}
 		catch (InsufficientCreditsException | QuotaExhaustedException exhausted) {
 			this.rows.returnToNew(row, attempts, exhausted.describe());
+			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
 			this.stop.stopFor(exhausted);
 			return null;
 		}
 		catch (RejectedRequestException | ApiProtocolException refused) {
 			log.warn("row {}: the API refused the prompt: {}", row.rowNo(), refused.describe());
 			this.rows.failSubmission(row, attempts, refused.describe());
+			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
 			return null;
 		}
 		catch (RuntimeException failure) {
@@ -77,6 +85,7 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			// fails.
 			this.rows.returnToNew(row, attempts,
 					(failure instanceof ApiException api) ? api.describe() : failure.getMessage());
+			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
 			throw failure;
 		}
 	}
@@ -87,13 +96,17 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 		return new GenerationRequest(row.model(), row.prompt(), row.resolution(), row.aspectRatio(), urls);
 	}
 
+	/** The most the tasks this command may have created unseen can cost. */
+	private static long possiblyLost(RowToSubmit row, SubmitAttempts attempts) {
+		return attempts.lostAnswers() * row.price();
+	}
+
 	/** The server's figure when it gives one, the price table's otherwise. */
 	private static long credits(RowToSubmit row, Task task) {
 		if (task.creditsUsed() != null) {
 			return task.creditsUsed();
 		}
-		Model model = Model.fromApiName(row.model()).orElseThrow();
-		return PriceTable.credits(model, Resolution.fromLabel(row.resolution()).orElseThrow());
+		return row.price();
 	}
 
 }

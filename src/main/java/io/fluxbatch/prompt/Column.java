@@ -18,7 +18,9 @@ public enum Column {
 
 	ASPECT_RATIO("aspect_ratio", "aspectratio", "aspect", "ratio"),
 
-	INPUT_URLS("input_urls", "inputurls", "inputurl", "imageurls", "referenceurls", "references");
+	INPUT_URLS("input_urls", "inputurls", "inputurl", "imageurls", "referenceurls", "references"),
+
+	REGENERATE("regenerate", "regenerate");
 
 	private final String displayName;
 

@@ -48,7 +48,8 @@ public class PromptValidator implements ItemProcessor<CsvRecord, ValidatedRow> {
 		String fileName = SafeFileName.of(key)
 			.orElseThrow(() -> new RowRejection("key " + Quoted.value(key)
 					+ " gives an empty file name; use letters, digits, '.', '_' or '-' in keys"));
-		return new Prompt(key, fileName, model, text, resolution, aspectRatio, inputUrls);
+		boolean regenerate = RegenerateRule.check(cell(record, Column.REGENERATE));
+		return new Prompt(key, fileName, model, text, resolution, aspectRatio, inputUrls, regenerate);
 	}
 
 	private String keyOf(CsvRecord record) {

@@ -21,7 +21,9 @@ final class ResultColumns {
 			new Column("bytes", (r) -> text(r.bytes())), new Column("sha256", ResultRow::sha256),
 			new Column("credits", (r) -> text(r.credits())),
 			new Column("attempts", (r) -> Integer.toString(r.attempts())), new Column("error", ResultRow::error),
-			new Column("duplicate_risk", (r) -> r.duplicateRisk() ? "yes" : ""));
+			new Column("duplicate_risk", (r) -> r.duplicateRisk() ? "yes" : ""),
+			new Column("reused_from", ResultRow::reusedFrom),
+			new Column("failed_generations", (r) -> Integer.toString(r.failedGenerations())));
 
 	private final List<String> inputHeader;
 

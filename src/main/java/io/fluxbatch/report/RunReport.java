@@ -24,6 +24,15 @@ public final class RunReport {
 
 	public static final String TOTALS = "totals.csv";
 
+	/** The label of totals.csv's line that adds up the others. */
+	public static final String TOTAL = "TOTAL";
+
+	/**
+	 * The label of totals.csv's line that holds, in its credits column, the account's
+	 * balance as the API last reported it.
+	 */
+	public static final String BALANCE = "ACCOUNT_BALANCE";
+
 	/** What rejects.csv adds to the input's columns. */
 	private static final List<String> REJECT_COLUMNS = List.of("line", "reason");
 
@@ -73,22 +82,26 @@ public final class RunReport {
 
 	/**
 	 * Writes totals.csv: one line per model and resolution, the TOTAL line, then the rows
-	 * whose task may have been created twice and the most that may have cost.
+	 * whose task may have been created twice and the most that may have cost, then the
+	 * account's balance as the API last reported it (when it did), so that the file can
+	 * be set against the vendor's statement.
+	 * @param balance the balance the API last reported, or {@code null}
 	 */
 	public static void writeTotals(Path outputDir, boolean byteOrderMark, List<TotalsLine> lines,
-			TotalsLine possibleDuplicates) {
+			TotalsLine possibleDuplicates, Long balance) {
 		Path totals = outputDir.resolve(TOTALS + ".part");
 		try (CsvTableWriter csv = new CsvTableWriter(totals, byteOrderMark)) {
-			csv.writeRow(List.of("model", "resolution", "images", "credits"));
-			long images = 0;
-			long credits = 0;
+			csv.writeRow(TotalsLine.HEADER);
+			TotalsLine total = new TotalsLine(TOTAL, "", 0, 0);
 			for (TotalsLine line : lines) {
 				csv.writeRow(line.cells());
-				images += line.images();
-				credits += line.credits();
+				total = total.plus(line);
 			}
-			csv.writeRow(new TotalsLine("TOTAL", "", images, credits).cells());
+			csv.writeRow(total.cells());
 			csv.writeRow(possibleDuplicates.cells());
+			if (balance != null) {
+				csv.writeRow(new TotalsLine(BALANCE, "", 0, balance).cells());
+			}
 		}
 		moveIntoPlace(totals, outputDir.resolve(TOTALS));
 	}

@@ -33,6 +33,7 @@ public record RunSummary(Map<String, Long> rowsByStatus, List<TotalsLine> totals
 				+ ")");
 		long credits = this.totals.stream().mapToLong(TotalsLine::credits).sum();
 		Map<String, Long> byModel = this.totals.stream()
+			.filter((line) -> line.images() > 0)
 			.collect(Collectors.groupingBy(TotalsLine::model, java.util.TreeMap::new,
 					Collectors.summingLong(TotalsLine::credits)));
 		lines.add("credits spent: " + credits
@@ -42,6 +43,15 @@ public record RunSummary(Map<String, Long> rowsByStatus, List<TotalsLine> totals
 							.map((entry) -> entry.getKey() + " " + entry.getValue())
 							.collect(Collectors.joining(", ")) + ")")
 				+ ((this.creditsRemaining != null) ? "; balance " + this.creditsRemaining : ""));
+		long reused = this.totals.stream().mapToLong(TotalsLine::reused).sum();
+		if (reused > 0) {
+			lines.add("reused: " + reused + " images from the library (no credits)");
+		}
+		long refunded = this.totals.stream().mapToLong(TotalsLine::refundedCredits).sum();
+		if (refunded > 0) {
+			lines.add("failed generations: " + this.totals.stream().mapToLong(TotalsLine::failedGenerations).sum()
+					+ " (not charged: " + refunded + " credits given back)");
+		}
 		lines.add("requests: " + (this.submits + this.polls + this.downloadLinks) + " (submits " + this.submits
 				+ ", polls " + this.polls + ", download links " + this.downloadLinks + ", answered 429: "
 				+ this.rateLimited + ")"

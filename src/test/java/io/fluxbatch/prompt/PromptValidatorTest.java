@@ -34,6 +34,21 @@ class PromptValidatorTest {
 		assertThat(row.prompt().credits()).isEqualTo(75);
 	}
 
+	@ParameterizedTest
+	@CsvSource({ "yes, true", "YES, true", "x, true", "1, true", "True, true", "'', false", "no, false", "0, false" })
+	void theRegenerateColumnSaysYesOrNo(String cell, boolean regenerate) {
+		ValidatedRow row = validate("prompt", "a cat", "regenerate", cell);
+
+		assertThat(row.prompt().regenerate()).isEqualTo(regenerate);
+	}
+
+	@Test
+	void aRegenerateCellThatIsNeitherYesNorNoRejectsTheRow() {
+		ValidatedRow row = validate("prompt", "a cat", "Regenerate", "maybe");
+
+		assertThat(row.rejectReason()).contains("regenerate \"maybe\"").contains("yes");
+	}
+
 	@Test
 	void blankCellsTakeTheJobDefaults() {
 		Prompt prompt = validateWith(new PromptDefaults("flex", "2K", "4:3"), "prompt", "a cat", "model", " ",
