@@ -134,7 +134,7 @@ public class CatalogJobConfiguration {
 			ThreadPoolTaskExecutor pollExecutor, FluxJobProperties properties) {
 		int concurrency = properties.poll().concurrency();
 		// A chunk no larger than the polls in flight keeps answers from waiting on
-		// later-due tasks.
+		// later-due tasks (each item is followed until its task is finished).
 		return new StepBuilder("pollTasksStep", jobRepository).<PendingTask, PollOutcome>chunk(concurrency)
 			.transactionManager(transactionManager)
 			.reader(pendingTaskReader)
@@ -283,14 +283,15 @@ public class CatalogJobConfiguration {
 	@Bean
 	TaskPoller taskPoller(FluxClient fluxClient, PollSchedule pollSchedule, GenerationTimes generationTimes,
 			RunStop runStop, Clock clock, FluxJobProperties properties) {
-		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock, properties.maxGenerations());
+		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock, properties.maxGenerations(),
+				properties.poll().timeout());
 	}
 
 	@Bean
 	JdbcBatchItemWriter<PollOutcome> pollRecorder(DataSource dataSource) {
 		return new JdbcBatchItemWriterBuilder<PollOutcome>().dataSource(dataSource)
 			.sql("""
-					UPDATE FLUX_ROW SET STATUS = :status, POLLS = POLLS + 1, NEXT_POLL_AT = :nextPollAt,
+					UPDATE FLUX_ROW SET STATUS = :status, POLLS = POLLS + :polls, NEXT_POLL_AT = :nextPollAt,
 					  GENERATED_AT = :generatedAt, OUTPUT_URL = :outputUrl, WIDTH = :width, HEIGHT = :height,
 					  ERROR = :error, FAILED_GENERATIONS = FAILED_GENERATIONS + :failedGeneration
 					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")

@@ -1,5 +1,6 @@
 package io.fluxbatch.bench;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ final class BenchTable {
 				"", "", null);
 	}
 
-	void scale(long rows, JobRun run, SimulatorCounters counters) {
+	void scale(long rows, JobRun run, SimulatorCounters counters, Duration simulatorCpu) {
 		double seconds = run.elapsed().toMillis() / 1000.0;
 		double rowsPerSecond = rows / seconds;
 		String name = "scale (" + rows + " rows, own JVM, -Xmx512m)";
@@ -65,6 +66,8 @@ final class BenchTable {
 		row("", "peak heap in use (GC log)", mebibytes(run.peakHeapBytes()), "", "", "< 512 MB",
 				run.peakHeapBytes() < (512L << 20));
 		row("", "peak RSS (VmHWM)", mebibytes(run.peakRssBytes()), "", "", "", null);
+		row("", "CPU per 1,000 rows: job JVM; simulator", seconds(run.cpu().toMillis() * 1000.0 / 1000 / rows) + "; "
+				+ seconds(simulatorCpu.toMillis() * 1000.0 / 1000 / rows), "", "", "", null);
 		row("", "requests: submits + polls + download links", requests(counters), "", "", "", null);
 		if (this.smallScale == null) {
 			this.smallScale = run;

@@ -33,11 +33,13 @@ final class JobLauncher {
 	static JobRun inProcess(Path dir, Path input, String baseUrl, String jobFile) throws IOException {
 		String[] args = arguments(dir, input, baseUrl, jobFile);
 		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
 		long start = System.nanoTime();
 		int exitCode = FluxBatchApplication.execute(args, Map.of("VICSEE_API_KEY", KEY), new PrintWriter(out, true),
-				new PrintWriter(new StringWriter(), true));
+				new PrintWriter(err, true));
+		Files.writeString(dir.resolve("job.err"), err.toString());
 		return new JobRun(dir.resolve("out"), exitCode, Duration.ofNanos(System.nanoTime() - start), out.toString(), -1,
-				-1);
+				-1, Duration.ZERO);
 	}
 
 	/**
@@ -61,20 +63,43 @@ final class JobLauncher {
 		long start = System.nanoTime();
 		Process process = builder.start();
 		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+		Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
 		long peakRss = -1;
+		Duration cpu = Duration.ZERO;
 		while (process.isAlive()) {
 			peakRss = Math.max(peakRss, peakRss(status));
+			cpu = max(cpu, cpu(stat));
 			Thread.sleep(50);
 		}
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		return new JobRun(dir.resolve("out"), process.exitValue(), elapsed, Files.readString(dir.resolve("job.out")),
-				peakHeap(gcLog), peakRss);
+				peakHeap(gcLog), peakRss, cpu);
 	}
 
 	private static String[] arguments(Path dir, Path input, String baseUrl, String jobFile) throws IOException {
 		Path job = Files.writeString(dir.resolve("job.yml"), jobFile);
 		return new String[] { "run", "--job", job.toString(), "--input", input.toString(), "--output",
 				dir.resolve("out").toString(), "--base-url", baseUrl, "--db", dir.resolve("db").toString() };
+	}
+
+	/**
+	 * User and system CPU time of a live process, from {@code /proc/<pid>/stat} (clock
+	 * ticks of 10 ms); zero once it is gone.
+	 */
+	private static Duration cpu(Path stat) {
+		try {
+			String line = Files.readString(stat);
+			String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+			// Fields 14 and 15 of the whole line: utime and stime.
+			return Duration.ofMillis((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10);
+		}
+		catch (IOException | RuntimeException gone) {
+			return Duration.ZERO;
+		}
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	/** {@code VmHWM} of a live process, in bytes; -1 once it is gone. */

@@ -16,8 +16,10 @@ import java.util.stream.Stream;
  * @param peakHeapBytes the most heap in use at any GC, or -1 when not measured
  * @param peakRssBytes the process's peak resident set ({@code VmHWM}), or -1 when not
  * measured
+ * @param cpu CPU time the job's JVM used (user and system), or zero when not measured
  */
-record JobRun(Path output, int exitCode, Duration elapsed, String out, long peakHeapBytes, long peakRssBytes) {
+record JobRun(Path output, int exitCode, Duration elapsed, String out, long peakHeapBytes, long peakRssBytes,
+		Duration cpu) {
 
 	/** Images the run stored, verified, under {@code images/}. */
 	long storedImages() throws IOException {

@@ -1,6 +1,7 @@
 package io.fluxbatch.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,9 +126,13 @@ class PerformanceBenchmark {
 			Path runDir = Files.createDirectories(this.dir.resolve("scale-" + rows));
 			Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
 			try (FluxSimulator simulator = FluxSimulator.start(workload.simulator())) {
+				long benchCpuBefore = processCpuNanos();
 				JobRun run = JobLauncher.ownJvm(runDir, input, simulator.baseUrl(), workload.jobFile(), "512m");
+				// The benchmark's JVM does little else meanwhile: its CPU is the
+				// simulator's.
+				Duration simulatorCpu = Duration.ofNanos(processCpuNanos() - benchCpuBefore);
 				assertThat(run.exitCode()).as(run.out()).isZero();
-				this.table.scale(rows, run, simulator.counters());
+				this.table.scale(rows, run, simulator.counters(), simulatorCpu);
 			}
 		}
 	}
@@ -153,6 +158,11 @@ class PerformanceBenchmark {
 			return new Measured(images, Duration.ofNanos(System.nanoTime() - start), simulator.counters(),
 					slowest(simulator.tasks()), workload.rows());
 		}
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static Duration slowest(List<TaskRecord> tasks) {
