@@ -68,6 +68,10 @@ public class CatalogJobConfiguration {
 	/** Job parameter: the input's SHA-256 when the run started (not identifying). */
 	public static final String INPUT_SHA256 = "input.sha256";
 
+	private static final int SUBMIT_CHUNK = 200;
+
+	private static final int DOWNLOAD_CHUNK = 50;
+
 	private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
 	@Bean
@@ -117,8 +121,13 @@ public class CatalogJobConfiguration {
 		// chunk to write.
 		ItemWriter<RowToSubmit> committedPerRow = (chunk) -> {
 		};
+		// Nor does the chunk's size matter for safety: it only sets how often every
+		// thread
+		// waits for the slowest POST of the chunk, which at a saturated rate limit is
+		// time
+		// lost for good. A page of the reader at a time.
 		return new StepBuilder("submitPromptsStep", jobRepository)
-			.<RowToSubmit, RowToSubmit>chunk(properties.submitConcurrency() * 4)
+			.<RowToSubmit, RowToSubmit>chunk(Math.max(properties.submitConcurrency() * 4, SUBMIT_CHUNK))
 			.transactionManager(transactionManager)
 			.reader(rowsToSubmitReader)
 			.processor(taskSubmitter)
@@ -151,8 +160,11 @@ public class CatalogJobConfiguration {
 			JdbcBatchItemWriter<DownloadOutcome> downloadRecorder, ThreadPoolTaskExecutor downloadExecutor,
 			RowTable rowTable, FluxJobProperties properties) {
 		int concurrency = properties.download().concurrency();
+		// Every image is stored under its final name before its row is written, so a
+		// larger chunk costs a crash nothing but a few downloads, and saves the threads
+		// waiting for each chunk's slowest image.
 		return new StepBuilder("downloadImagesStep", jobRepository)
-			.<GeneratedImage, DownloadOutcome>chunk(concurrency * 2)
+			.<GeneratedImage, DownloadOutcome>chunk(Math.max(concurrency * 2, DOWNLOAD_CHUNK))
 			.transactionManager(transactionManager)
 			.reader(generatedImagesReader)
 			.processor(imageFetcher)
