@@ -55,10 +55,10 @@ final class BenchTable {
 				"", "", null);
 	}
 
-	void scale(long rows, JobRun run, SimulatorCounters counters, Duration simulatorCpu) {
+	void scale(long rows, String maxHeap, JobRun run, SimulatorCounters counters, Duration simulatorCpu) {
 		double seconds = run.elapsed().toMillis() / 1000.0;
 		double rowsPerSecond = rows / seconds;
-		String name = "scale (" + rows + " rows, own JVM, -Xmx512m)";
+		String name = "scale (" + rows + " rows, own JVM, -Xmx" + maxHeap + ")";
 		row(name, "rows per second, end to end (JVM start to exit)", String.format(Locale.ROOT, "%.0f", rowsPerSecond),
 				"", "", "≥ 1000", rowsPerSecond >= 1000);
 		row("", "wall time; per 1,000 rows", seconds(seconds) + "; " + seconds(seconds * 1000 / rows), "", "", "",

@@ -37,6 +37,8 @@ class PerformanceBenchmark {
 
 	private static final int SCALE_SMALL_ROWS = Integer.getInteger("bench.scale.small-rows", 10_000);
 
+	private static final String SCALE_MAX_HEAP = System.getProperty("bench.scale.max-heap", "512m");
+
 	private static final Set<String> WORKLOADS = Set
 		.copyOf(Arrays.asList(System.getProperty("bench.workloads", "quota,throughput,scale").split(",")));
 
@@ -127,12 +129,12 @@ class PerformanceBenchmark {
 			Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
 			try (FluxSimulator simulator = FluxSimulator.start(workload.simulator())) {
 				long benchCpuBefore = processCpuNanos();
-				JobRun run = JobLauncher.ownJvm(runDir, input, simulator.baseUrl(), workload.jobFile(), "512m");
+				JobRun run = JobLauncher.ownJvm(runDir, input, simulator.baseUrl(), workload.jobFile(), SCALE_MAX_HEAP);
 				// The benchmark's JVM does little else meanwhile: its CPU is the
 				// simulator's.
 				Duration simulatorCpu = Duration.ofNanos(processCpuNanos() - benchCpuBefore);
 				assertThat(run.exitCode()).as(run.out()).isZero();
-				this.table.scale(rows, run, simulator.counters(), simulatorCpu);
+				this.table.scale(rows, SCALE_MAX_HEAP, run, simulator.counters(), simulatorCpu);
 			}
 		}
 	}
