@@ -22,6 +22,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -149,6 +150,7 @@ public class CatalogJobConfiguration {
 			.reader(pendingTaskReader)
 			.processor(taskPoller)
 			.writer(pollRecorder)
+			.listener((StepExecutionListener) taskPoller)
 			.taskExecutor(pollExecutor)
 			.allowStartIfComplete(true)
 			.build();

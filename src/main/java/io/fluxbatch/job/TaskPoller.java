@@ -11,6 +11,8 @@ import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.api.RejectedRequestException;
 import io.fluxbatch.api.Task;
 import io.fluxbatch.api.TaskStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -19,7 +21,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * outlasts the poll timeout, still running. A task is seen to its end here rather than
  * put back in the queue, so the reader never has to go back for it.
  */
-public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
+public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, StepExecutionListener {
 
 	private final FluxClient client;
 
@@ -35,6 +37,9 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 
 	private final Duration timeout;
 
+	/** When the poll step that is running gives up on unfinished tasks. */
+	private volatile Instant stepGivesUpAt = Instant.MAX;
+
 	public TaskPoller(FluxClient client, PollSchedule schedule, GenerationTimes times, RunStop stop, Clock clock,
 			int maxGenerations, Duration timeout) {
 		this.maxGenerations = maxGenerations;
@@ -47,8 +52,14 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 	}
 
 	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepGivesUpAt = this.clock.instant().plus(this.timeout);
+	}
+
+	@Override
 	public PollOutcome process(PendingTask task) throws InterruptedException {
-		Instant giveUpAt = this.clock.instant().plus(this.timeout);
+		Instant perTask = this.clock.instant().plus(this.timeout);
+		Instant giveUpAt = perTask.isBefore(this.stepGivesUpAt) ? perTask : this.stepGivesUpAt;
 		// A first poll's due time moves with what the run learns meanwhile.
 		Supplier<Instant> due = () -> this.schedule.due(task);
 		int polls = 0;
