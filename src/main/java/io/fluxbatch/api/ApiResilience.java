@@ -118,12 +118,14 @@ final class ApiResilience {
 
 	private static RateLimiterConfig rateLimiterConfig(double requestsPerSecond) {
 		// One permit per slot, rather than a burst per second, spreads requests evenly
-		// across the
-		// second, which is what a server-side per-second window tolerates best.
-		long nanosPerRequest = Math.max(1_000_000L, Math.round(1_000_000_000L / requestsPerSecond));
+		// across the second, which is what a server-side per-second window tolerates
+		// best.
+		// Above a thousand a second, slots of a millisecond hold several permits each.
+		long nanosPerRequest = Math.round(1_000_000_000L / requestsPerSecond);
+		boolean severalPerMillisecond = nanosPerRequest < 1_000_000L;
 		return RateLimiterConfig.custom()
-			.limitForPeriod(1)
-			.limitRefreshPeriod(Duration.ofNanos(nanosPerRequest))
+			.limitForPeriod(severalPerMillisecond ? (int) Math.round(requestsPerSecond / 1000) : 1)
+			.limitRefreshPeriod(Duration.ofNanos(severalPerMillisecond ? 1_000_000L : nanosPerRequest))
 			.timeoutDuration(Duration.ofHours(1))
 			.build();
 	}

@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record FluxApiProperties(@DefaultValue("https://vicsee.com/api/v1") @NotNull URI baseUrl,
 		@DefaultValue("OPTIONS") @NotNull RequestDialect dialect, @DefaultValue("5s") @NotNull Duration connectTimeout,
 		@DefaultValue("30s") @NotNull Duration readTimeout,
-		@DefaultValue("5") @DecimalMin("0.01") @DecimalMax("1000") double requestsPerSecond,
+		@DefaultValue("5") @DecimalMin("0.01") @DecimalMax("100000") double requestsPerSecond,
 		@DefaultValue @Valid Retry retry, @DefaultValue @Valid CircuitBreaker circuitBreaker) {
 
 	/** The same settings, pointed elsewhere (the embedded simulator). */

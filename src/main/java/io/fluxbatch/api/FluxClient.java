@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
@@ -21,6 +25,13 @@ import tools.jackson.databind.ObjectMapper;
  */
 public class FluxClient {
 
+	private static final Executor BODY_WRITERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+			new SynchronousQueue<>(), (task) -> {
+				Thread thread = new Thread(task, "flux-api-body");
+				thread.setDaemon(true);
+				return thread;
+			});
+
 	private final RestClient rest;
 
 	private final WireFormat wire;
@@ -36,7 +47,11 @@ public class FluxClient {
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		// Spring writes each request body from a task of this executor; its default
+		// starts a
+		// new thread per POST, which at hundreds of submits a second is most of their
+		// cost.
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http, BODY_WRITERS);
 		requests.setReadTimeout(properties.readTimeout());
 		String baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");
 		this.rest = RestClient.builder()

@@ -25,6 +25,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.FlowExecutionStatus;
 import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -81,6 +82,10 @@ public class CatalogJobConfiguration {
 	 * library holds (not identifying).
 	 */
 	public static final String REGENERATE = "regenerate";
+
+	private static final int SUBMIT_CHUNK = 200;
+
+	private static final int DOWNLOAD_CHUNK = 50;
 
 	private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
@@ -163,8 +168,13 @@ public class CatalogJobConfiguration {
 		// chunk to write.
 		ItemWriter<RowToSubmit> committedPerRow = (chunk) -> {
 		};
+		// Nor does the chunk's size matter for safety: it only sets how often every
+		// thread
+		// waits for the slowest POST of the chunk, which at a saturated rate limit is
+		// time
+		// lost for good. A page of the reader at a time.
 		return new StepBuilder("submitPromptsStep", jobRepository)
-			.<RowToSubmit, RowToSubmit>chunk(properties.submitConcurrency() * 4)
+			.<RowToSubmit, RowToSubmit>chunk(Math.max(properties.submitConcurrency() * 4, SUBMIT_CHUNK))
 			.transactionManager(transactionManager)
 			.reader(rowsToSubmitReader)
 			.processor(taskSubmitter)
@@ -180,13 +190,14 @@ public class CatalogJobConfiguration {
 			ThreadPoolTaskExecutor pollExecutor, CreditBudget creditBudget, FluxJobProperties properties) {
 		int concurrency = properties.poll().concurrency();
 		// A chunk no larger than the polls in flight keeps answers from waiting on
-		// later-due tasks.
+		// later-due tasks (each item is followed until its task is finished).
 		return new StepBuilder(PollDeadline.POLL_STEP, jobRepository).<PendingTask, PollOutcome>chunk(concurrency)
 			.transactionManager(transactionManager)
 			.reader(pendingTaskReader)
 			.processor(taskPoller)
 			.writer(pollRecorder)
 			.listener(creditBudget)
+			.listener((StepExecutionListener) taskPoller)
 			.taskExecutor(pollExecutor)
 			.allowStartIfComplete(true)
 			.build();
@@ -198,8 +209,11 @@ public class CatalogJobConfiguration {
 			JdbcBatchItemWriter<DownloadOutcome> downloadRecorder, ThreadPoolTaskExecutor downloadExecutor,
 			RowTable rowTable, FluxJobProperties properties) {
 		int concurrency = properties.download().concurrency();
+		// Every image is stored under its final name before its row is written, so a
+		// larger chunk costs a crash nothing but a few downloads, and saves the threads
+		// waiting for each chunk's slowest image.
 		return new StepBuilder("downloadImagesStep", jobRepository)
-			.<GeneratedImage, DownloadOutcome>chunk(concurrency * 2)
+			.<GeneratedImage, DownloadOutcome>chunk(Math.max(concurrency * 2, DOWNLOAD_CHUNK))
 			.transactionManager(transactionManager)
 			.reader(generatedImagesReader)
 			.processor(imageFetcher)
@@ -386,14 +400,15 @@ public class CatalogJobConfiguration {
 	@Bean
 	TaskPoller taskPoller(FluxClient fluxClient, PollSchedule pollSchedule, GenerationTimes generationTimes,
 			RunStop runStop, Clock clock, FluxJobProperties properties) {
-		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock, properties.maxGenerations());
+		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock, properties.maxGenerations(),
+				properties.poll().timeout());
 	}
 
 	@Bean
 	JdbcBatchItemWriter<PollOutcome> pollRecorder(DataSource dataSource) {
 		return new JdbcBatchItemWriterBuilder<PollOutcome>().dataSource(dataSource)
 			.sql("""
-					UPDATE FLUX_ROW SET STATUS = :status, POLLS = POLLS + 1, NEXT_POLL_AT = :nextPollAt,
+					UPDATE FLUX_ROW SET STATUS = :status, POLLS = POLLS + :polls, NEXT_POLL_AT = :nextPollAt,
 					  GENERATED_AT = :generatedAt, OUTPUT_URL = :outputUrl, WIDTH = :width, HEIGHT = :height,
 					  ERROR = :error, FAILED_GENERATIONS = FAILED_GENERATIONS + :failedGeneration
 					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")

@@ -10,14 +10,15 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * How long each model takes to generate an image, learned from the tasks this process has
- * seen finish, so that tasks are not polled before they can be done. Only tasks submitted
- * since the run started count: one submitted before a crash and found done after the
- * restart says how long the process was down, not how long the model took.
+ * How long to wait before the first poll of a task of each model, learned from the first
+ * polls of this run (see {@link FirstPollDelay}), so that tasks are not polled before
+ * they can be done. Only tasks submitted since the run started count: one submitted
+ * before a crash and found done after the restart says how long the process was down, not
+ * how long the model took.
  */
 public class GenerationTimes implements JobExecutionListener {
 
-	private final Map<String, Mean> byModel = new ConcurrentHashMap<>();
+	private final Map<String, FirstPollDelay> byModel = new ConcurrentHashMap<>();
 
 	private volatile Instant learningSince = Instant.MIN;
 
@@ -28,38 +29,23 @@ public class GenerationTimes implements JobExecutionListener {
 	}
 
 	/**
-	 * A task of {@code model} submitted at {@code submittedAt} was seen done at
-	 * {@code seenDoneAt}.
+	 * The first poll of a task of {@code model} submitted at {@code submittedAt}, due
+	 * {@code delay} after it, was answered at {@code answeredAt}.
+	 * @param done whether the task had finished, completed or failed
 	 */
-	public void record(String model, Instant submittedAt, Instant seenDoneAt) {
+	public void firstPoll(String model, Instant submittedAt, Duration delay, Instant answeredAt, boolean done) {
 		if (submittedAt.isBefore(this.learningSince)) {
 			return;
 		}
-		this.byModel.computeIfAbsent(model, (ignored) -> new Mean())
-			.add(Duration.between(submittedAt, seenDoneAt).toMillis());
+		Duration elapsed = Duration.between(submittedAt, answeredAt);
+		this.byModel.compute(model,
+				(name, learned) -> ((learned != null) ? learned : new FirstPollDelay(delay)).after(elapsed, done));
 	}
 
-	/** The mean time a task of this model took, once one has finished. */
+	/** The first-poll delay learned for this model, once one of its tasks was polled. */
 	public Optional<Duration> expected(String model) {
-		Mean mean = this.byModel.get(model);
-		return (mean != null) ? Optional.of(Duration.ofMillis(mean.value())) : Optional.empty();
-	}
-
-	private static final class Mean {
-
-		private long count;
-
-		private long total;
-
-		synchronized void add(long millis) {
-			this.count++;
-			this.total += millis;
-		}
-
-		synchronized long value() {
-			return this.total / this.count;
-		}
-
+		FirstPollDelay learned = this.byModel.get(model);
+		return (learned != null) ? Optional.of(learned.value()) : Optional.empty();
 	}
 
 }

@@ -8,10 +8,10 @@ import java.util.Deque;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Reads submitted tasks in the order they fall due, again and again as polls reschedule
- * them, until none is left unfinished, the run must stop, or the poll timeout has passed
- * (the tasks left then stay pending for a rerun). Paging by (next poll time, row) keeps
- * memory flat.
+ * Reads submitted tasks in the order they fall due, oldest first, until none is left
+ * unfinished, the run must stop, or the poll timeout has passed (the tasks left then stay
+ * pending for a rerun). The poller follows each task to its end, so none has to be read
+ * twice. Paging by (next poll time, row) keeps memory flat.
  */
 public class PendingTaskReader implements ItemReader<PendingTask> {
 

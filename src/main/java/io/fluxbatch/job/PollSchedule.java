@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When a task is next worth asking about: not before a task of its model has been seen to
- * take that long in this run, then backing off (x1.5 per poll, capped), as the vendor
- * recommends.
+ * When a task is next worth asking about: first after the delay learned for its model (a
+ * high percentile of its generation time, so one poll nearly always suffices), then
+ * backing off (x1.5 per poll, capped), as the vendor recommends.
  */
 public class PollSchedule {
 
@@ -22,12 +22,20 @@ public class PollSchedule {
 	}
 
 	Instant firstPoll(String model, Instant submittedAt) {
-		return submittedAt.plus(expected(model));
+		return submittedAt.plus(firstPollDelay(model));
+	}
+
+	/**
+	 * When the task is due now: a first poll moves with what has been learned since the
+	 * task was stored, a later one keeps the time it was given.
+	 */
+	Instant due(PendingTask task) {
+		return (task.polls() == 0) ? firstPoll(task.model(), task.submittedAt()) : task.nextPollAt();
 	}
 
 	/** After {@code polls} polls found the task still running. */
 	Instant nextPoll(String model, int polls, Instant now) {
-		Duration base = expected(model).dividedBy(4);
+		Duration base = firstPollDelay(model).dividedBy(4);
 		if (base.compareTo(MIN_INTERVAL) < 0) {
 			base = MIN_INTERVAL;
 		}
@@ -36,7 +44,7 @@ public class PollSchedule {
 		return now.plusMillis(millis);
 	}
 
-	private Duration expected(String model) {
+	Duration firstPollDelay(String model) {
 		return this.times.expected(model).orElse(this.settings.firstPollAfter());
 	}
 

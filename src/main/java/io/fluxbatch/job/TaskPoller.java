@@ -3,19 +3,25 @@ package io.fluxbatch.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import io.fluxbatch.api.ApiProtocolException;
 import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.api.RejectedRequestException;
 import io.fluxbatch.api.Task;
+import io.fluxbatch.api.TaskStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * Asks the API about one task once it is due, and says what the row table should record:
- * still running (and when to ask next), generated (with its URL), or failed.
+ * Follows one task from when it is due until it is finished, and says what the row table
+ * should record: generated (with its URL), failed, or, if the run must stop or the task
+ * outlasts the poll timeout, still running. A task is seen to its end here rather than
+ * put back in the queue, so the reader never has to go back for it.
  */
-public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
+public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, StepExecutionListener {
 
 	private final FluxClient client;
 
@@ -29,49 +35,78 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 
 	private final int maxGenerations;
 
+	private final Duration timeout;
+
+	/** When the poll step that is running gives up on unfinished tasks. */
+	private volatile Instant stepGivesUpAt = Instant.MAX;
+
 	public TaskPoller(FluxClient client, PollSchedule schedule, GenerationTimes times, RunStop stop, Clock clock,
-			int maxGenerations) {
+			int maxGenerations, Duration timeout) {
 		this.maxGenerations = maxGenerations;
 		this.client = client;
 		this.schedule = schedule;
 		this.times = times;
 		this.stop = stop;
 		this.clock = clock;
+		this.timeout = timeout;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		// The poll step may run several times in one run; the timeout bounds them all.
+		this.stepGivesUpAt = PollDeadline.of(stepExecution.getJobExecution(), this.timeout);
 	}
 
 	@Override
 	public PollOutcome process(PendingTask task) throws InterruptedException {
-		waitUntilDue(task);
-		if (this.stop.requestsStopped()) {
-			return null;
-		}
-		Task answer;
-		try {
-			answer = this.client.task(task.taskId());
-		}
-		catch (QuotaExhaustedException exhausted) {
-			this.stop.stopFor(exhausted);
-			return null;
-		}
-		catch (RejectedRequestException | ApiProtocolException refused) {
-			return PollOutcome.failed(task, refused.describe());
-		}
-		Instant now = this.clock.instant();
-		return switch (answer.status()) {
-			case COMPLETED -> {
-				this.times.record(task.model(), task.submittedAt(), now);
-				yield PollOutcome.generated(task, now, answer.outputUrl(), answer.width(), answer.height());
+		Instant perTask = this.clock.instant().plus(this.timeout);
+		Instant giveUpAt = perTask.isBefore(this.stepGivesUpAt) ? perTask : this.stepGivesUpAt;
+		// A first poll's due time moves with what the run learns meanwhile.
+		Supplier<Instant> due = () -> this.schedule.due(task);
+		int polls = 0;
+		while (true) {
+			waitUntil(due);
+			if (this.stop.requestsStopped()) {
+				return (polls == 0) ? null : PollOutcome.stillRunning(task, due.get(), polls);
 			}
-			case FAILED -> PollOutcome.generationFailed(task, answer.failure(), this.maxGenerations);
-			default -> PollOutcome.stillRunning(task, this.schedule.nextPoll(task.model(), task.polls() + 1, now));
-		};
+			Task answer;
+			try {
+				answer = this.client.task(task.taskId());
+			}
+			catch (QuotaExhaustedException exhausted) {
+				this.stop.stopFor(exhausted);
+				return (polls == 0) ? null : PollOutcome.stillRunning(task, due.get(), polls);
+			}
+			catch (RejectedRequestException | ApiProtocolException refused) {
+				return PollOutcome.failed(task, refused.describe(), polls + 1);
+			}
+			polls++;
+			Instant now = this.clock.instant();
+			if (task.polls() == 0 && polls == 1) {
+				this.times.firstPoll(task.model(), task.submittedAt(), this.schedule.firstPollDelay(task.model()), now,
+						answer.status() == TaskStatus.COMPLETED || answer.status() == TaskStatus.FAILED);
+			}
+			switch (answer.status()) {
+				case COMPLETED:
+					return PollOutcome.generated(task, now, answer.outputUrl(), answer.width(), answer.height(), polls);
+				case FAILED:
+					return PollOutcome.generationFailed(task, answer.failure(), this.maxGenerations, polls);
+				default:
+					Instant next = this.schedule.nextPoll(task.model(), task.polls() + polls, now);
+					if (next.isAfter(giveUpAt)) {
+						return PollOutcome.stillRunning(task, next, polls);
+					}
+					due = () -> next;
+			}
+		}
 	}
 
-	private void waitUntilDue(PendingTask task) throws InterruptedException {
-		Duration untilDue = Duration.between(this.clock.instant(), task.nextPollAt());
-		if (!untilDue.isNegative() && !untilDue.isZero()) {
+	private void waitUntil(Supplier<Instant> due) throws InterruptedException {
+		Duration untilDue = Duration.between(this.clock.instant(), due.get());
+		while (untilDue.compareTo(Duration.ZERO) > 0 && !this.stop.requestsStopped()) {
 			// Polling earlier would only spend quota: the task cannot be done yet.
 			this.stop.pause(untilDue);
+			untilDue = Duration.between(this.clock.instant(), due.get());
 		}
 	}
 

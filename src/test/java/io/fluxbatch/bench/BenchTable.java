@@ -1,0 +1,122 @@
+package io.fluxbatch.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.fluxbatch.bench.PerformanceBenchmark.Measured;
+import io.fluxbatch.simulator.SimulatorCounters;
+
+/**
+ * The benchmark's one table, in Markdown so that the README can quote it as printed.
+ */
+final class BenchTable {
+
+	private final List<String> lines = new ArrayList<>();
+
+	private String machine = "";
+
+	private JobRun smallScale;
+
+	private long smallScaleRows;
+
+	void machine(int cores, String jvm, String os, String date) {
+		this.machine = String.format(Locale.ROOT, "machine: %d cores, %s, %s; date: %s", cores, jvm, os, date);
+	}
+
+	void quota(int rows, Measured job, Measured baseline) {
+		row("quota (" + rows + " rows)", "API requests per completed image (floor 2.0)", fixed(job.requestsPerImage()),
+				fixed(baseline.requestsPerImage()), fixed(job.requestsPerImage() / baseline.requestsPerImage()),
+				"≤ 2.10", job.requestsPerImage() <= 2.10);
+		row("", "requests: submits + polls + download links", requests(job.counters()), requests(baseline.counters()),
+				"", "", null);
+		row("", "completed images", Long.toString(job.images()), Long.toString(baseline.images()), "", "", null);
+		row("", "makespan", seconds(job.makespan().toMillis() / 1000.0),
+				seconds(baseline.makespan().toMillis() / 1000.0),
+				fixed(job.makespan().toMillis() / (double) baseline.makespan().toMillis()), "", null);
+	}
+
+	void throughput(int rows, int limit, Measured job, Measured baseline) {
+		double jobMakespan = job.makespan().toMillis() / 1000.0;
+		double baselineMakespan = baseline.makespan().toMillis() / 1000.0;
+		row("throughput (" + rows + " rows, " + limit + " req/s)", "makespan", seconds(jobMakespan),
+				seconds(baselineMakespan), fixed(jobMakespan / baselineMakespan), "", null);
+		row("", "floor: requests / limit + slowest task", seconds(job.floorSeconds(limit)),
+				seconds(baseline.floorSeconds(limit)), "", "", null);
+		double jobRatio = jobMakespan / job.floorSeconds(limit);
+		row("", "makespan / floor", fixed(jobRatio), fixed(baselineMakespan / baseline.floorSeconds(limit)), "",
+				"≤ 1.10", jobRatio <= 1.10);
+		row("", "share of requests answered 429", percent(job.rateLimitedShare()), percent(baseline.rateLimitedShare()),
+				"", "< 1 %", job.rateLimitedShare() < 0.01);
+		row("", "API requests per completed image", fixed(job.requestsPerImage()), fixed(baseline.requestsPerImage()),
+				fixed(job.requestsPerImage() / baseline.requestsPerImage()), "", null);
+		row("", "requests: submits + polls + download links", requests(job.counters()), requests(baseline.counters()),
+				"", "", null);
+	}
+
+	void scale(long rows, String maxHeap, JobRun run, SimulatorCounters counters, Duration simulatorCpu) {
+		double seconds = run.elapsed().toMillis() / 1000.0;
+		double rowsPerSecond = rows / seconds;
+		String name = "scale (" + rows + " rows, own JVM, -Xmx" + maxHeap + ")";
+		row(name, "rows per second, end to end (JVM start to exit)", String.format(Locale.ROOT, "%.0f", rowsPerSecond),
+				"", "", "≥ 1000", rowsPerSecond >= 1000);
+		row("", "wall time; per 1,000 rows", seconds(seconds) + "; " + seconds(seconds * 1000 / rows), "", "", "",
+				null);
+		row("", "peak heap in use (GC log)", mebibytes(run.peakHeapBytes()), "", "", "< 512 MB",
+				run.peakHeapBytes() < (512L << 20));
+		row("", "peak RSS (VmHWM)", mebibytes(run.peakRssBytes()), "", "", "", null);
+		row("", "CPU per 1,000 rows: job JVM; simulator", seconds(run.cpu().toMillis() * 1000.0 / 1000 / rows) + "; "
+				+ seconds(simulatorCpu.toMillis() * 1000.0 / 1000 / rows), "", "", "", null);
+		row("", "requests: submits + polls + download links", requests(counters), "", "", "", null);
+		if (this.smallScale == null) {
+			this.smallScale = run;
+			this.smallScaleRows = rows;
+		}
+		else {
+			double small = this.smallScale.elapsed().toMillis() / (double) this.smallScaleRows;
+			double large = run.elapsed().toMillis() / (double) rows;
+			row("scale: " + rows + " vs " + this.smallScaleRows + " rows", "time per row, large / small",
+					fixed(large / small), "", "", "flat (≈ 1)", null);
+			row("", "peak heap, large / small", fixed(run.peakHeapBytes() / (double) this.smallScale.peakHeapBytes()),
+					"", "", "", null);
+		}
+	}
+
+	String render() {
+		StringBuilder out = new StringBuilder();
+		out.append(this.machine).append("\n\n");
+		out.append("| workload | figure | job | baseline | job / baseline | target | met |\n");
+		out.append("|---|---|---|---|---|---|---|\n");
+		this.lines.forEach((line) -> out.append(line).append('\n'));
+		return out.toString();
+	}
+
+	private void row(String workload, String figure, String job, String baseline, String ratio, String target,
+			Boolean met) {
+		String verdict = (met == null) ? "" : (met ? "yes" : "no");
+		this.lines.add(String.join(" | ", "| " + workload, figure, job, baseline, ratio, target, verdict) + " |");
+	}
+
+	private static String requests(SimulatorCounters counters) {
+		return String.format(Locale.ROOT, "%d = %d + %d + %d", counters.apiRequests(), counters.generateRequests(),
+				counters.pollRequests(), counters.downloadUrlRequests());
+	}
+
+	private static String fixed(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+	private static String seconds(double value) {
+		return String.format(Locale.ROOT, "%.1f s", value);
+	}
+
+	private static String percent(double share) {
+		return String.format(Locale.ROOT, "%.2f %%", share * 100);
+	}
+
+	private static String mebibytes(long bytes) {
+		return (bytes < 0) ? "n/a" : String.format(Locale.ROOT, "%d MB", bytes >> 20);
+	}
+
+}

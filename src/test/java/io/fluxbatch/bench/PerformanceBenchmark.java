@@ -1,0 +1,192 @@
+package io.fluxbatch.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import io.fluxbatch.simulator.FluxSimulator;
+import io.fluxbatch.simulator.SimulatorCounters;
+import io.fluxbatch.simulator.SimulatorSettings;
+import io.fluxbatch.simulator.TaskRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The performance benchmark: requests per image on a quota plan, makespan under a
+ * per-second limit, and cost per row at scale, for the job and for the client the
+ * vendor's pages recommend, on the same simulator. Run with
+ * {@code ./mvnw -Pbench verify}; never part of the normal test run. Sizes are system
+ * properties ({@code bench.*}) so a quick smoke run is possible; it prints one table.
+ */
+class PerformanceBenchmark {
+
+	private static final int QUOTA_ROWS = Integer.getInteger("bench.quota.rows", 300);
+
+	private static final int THROUGHPUT_ROWS = Integer.getInteger("bench.throughput.rows", 2_000);
+
+	private static final int SCALE_ROWS = Integer.getInteger("bench.scale.rows", 100_000);
+
+	private static final int SCALE_SMALL_ROWS = Integer.getInteger("bench.scale.small-rows", 10_000);
+
+	private static final String SCALE_MAX_HEAP = System.getProperty("bench.scale.max-heap", "512m");
+
+	private static final Set<String> WORKLOADS = Set
+		.copyOf(Arrays.asList(System.getProperty("bench.workloads", "quota,throughput,scale").split(",")));
+
+	private static final int THROUGHPUT_LIMIT = 50;
+
+	/** Kept after the run (job logs, GC logs, outputs) for a look at what happened. */
+	private final Path dir = Path.of("target", "bench-runs");
+
+	private final BenchTable table = new BenchTable();
+
+	@Test
+	void measureEveryWorkload() throws Exception {
+		FileSystemUtils.deleteRecursively(this.dir);
+		this.table.machine(Runtime.getRuntime().availableProcessors(),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+				System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+				ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME).substring(0, 16));
+		if (WORKLOADS.contains("quota")) {
+			quota();
+		}
+		if (WORKLOADS.contains("throughput")) {
+			throughput();
+		}
+		if (WORKLOADS.contains("scale")) {
+			scale();
+		}
+		String report = this.table.render();
+		System.out.println(report);
+		Path saved = Path.of("target", "performance.md");
+		Files.createDirectories(saved.getParent());
+		Files.writeString(saved, report);
+	}
+
+	/**
+	 * Requests per completed image, with per-model latency varying ±50 % and no
+	 * per-second limit: what a daily quota buys.
+	 */
+	private void quota() throws Exception {
+		Workload workload = new Workload("quota", Workload.prompts(QUOTA_ROWS, 3),
+				SimulatorSettings.defaults()
+					.withLatency(Duration.ofSeconds(4), Duration.ofSeconds(8))
+					.withLatencyJitter(0.5)
+					.withTinyImages(true)
+					.withRandomSeed(7),
+				"""
+						flux:
+						  api:
+						    # no per-second limit on this plan: only the client's own pace
+						    requests-per-second: 200
+						""", 200);
+		Measured job = runJob(workload);
+		Measured baseline = runBaseline(workload);
+		this.table.quota(workload.rows(), job, baseline);
+	}
+
+	/**
+	 * Makespan under a 50 requests/second limit shared by submits and polls, latency
+	 * about 2 s ±50 %.
+	 */
+	private void throughput() throws Exception {
+		Workload workload = new Workload("throughput", Workload.prompts(THROUGHPUT_ROWS, 0),
+				SimulatorSettings.defaults()
+					.withLatency(Duration.ofSeconds(2), Duration.ofSeconds(2))
+					.withLatencyJitter(0.5)
+					.withRequestsPerSecond(THROUGHPUT_LIMIT)
+					.withTinyImages(true)
+					.withRandomSeed(11),
+				"""
+						flux:
+						  api:
+						    requests-per-second: %d
+						""".formatted(THROUGHPUT_LIMIT), THROUGHPUT_LIMIT);
+		Measured job = runJob(workload);
+		Measured baseline = runBaseline(workload);
+		this.table.throughput(workload.rows(), THROUGHPUT_LIMIT, job, baseline);
+	}
+
+	/** Rows per second, peak heap and RSS at two sizes, with nothing to wait for. */
+	private void scale() throws Exception {
+		for (int rows : new int[] { SCALE_SMALL_ROWS, SCALE_ROWS }) {
+			Workload workload = new Workload("scale", Workload.prompts(rows, 0),
+					SimulatorSettings.defaults().withTinyImages(true).withCredits(Long.MAX_VALUE / 4), """
+							flux:
+							  api:
+							    requests-per-second: 1000
+							""", 0);
+			Path runDir = Files.createDirectories(this.dir.resolve("scale-" + rows));
+			Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
+			try (FluxSimulator simulator = FluxSimulator.start(workload.simulator())) {
+				long benchCpuBefore = processCpuNanos();
+				JobRun run = JobLauncher.ownJvm(runDir, input, simulator.baseUrl(), workload.jobFile(), SCALE_MAX_HEAP);
+				// The benchmark's JVM does little else meanwhile: its CPU is the
+				// simulator's.
+				Duration simulatorCpu = Duration.ofNanos(processCpuNanos() - benchCpuBefore);
+				assertThat(run.exitCode()).as(run.out()).isZero();
+				this.table.scale(rows, SCALE_MAX_HEAP, run, simulator.counters(), simulatorCpu);
+			}
+		}
+	}
+
+	private Measured runJob(Workload workload) throws IOException {
+		Path runDir = Files.createDirectories(this.dir.resolve(workload.name() + "-job"));
+		Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
+		try (FluxSimulator simulator = FluxSimulator.start(workload.simulator())) {
+			JobRun run = JobLauncher.inProcess(runDir, input, simulator.baseUrl(), workload.jobFile());
+			assertThat(run.exitCode()).as(run.out()).isZero();
+			return new Measured(run.storedImages(), run.elapsed(), simulator.counters(), slowest(simulator.tasks()),
+					workload.rows());
+		}
+	}
+
+	private Measured runBaseline(Workload workload) {
+		try (FluxSimulator simulator = FluxSimulator.start(workload.simulator());
+				BaselineClient client = new BaselineClient(simulator.baseUrl(), workload.requestsPerSecond())) {
+			long start = System.nanoTime();
+			// The job submits every row before it polls, so it has them all in flight:
+			// the baseline gets as many.
+			long images = client.run(workload.prompts(), workload.rows());
+			return new Measured(images, Duration.ofNanos(System.nanoTime() - start), simulator.counters(),
+					slowest(simulator.tasks()), workload.rows());
+		}
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static Duration slowest(List<TaskRecord> tasks) {
+		return tasks.stream().map(TaskRecord::latency).max(Duration::compareTo).orElse(Duration.ZERO);
+	}
+
+	/** One client's run of a workload, as the simulator saw it. */
+	record Measured(long images, Duration makespan, SimulatorCounters counters, Duration slowestTask, int inFlight) {
+
+		double requestsPerImage() {
+			return (double) this.counters.apiRequests() / this.images;
+		}
+
+		/** Requests at the limit's pace, plus the slowest task's own latency. */
+		double floorSeconds(int limit) {
+			return (double) this.counters.apiRequests() / limit + this.slowestTask.toMillis() / 1000.0;
+		}
+
+		double rateLimitedShare() {
+			return (double) this.counters.rateLimited() / this.counters.apiRequests();
+		}
+
+	}
+
+}
