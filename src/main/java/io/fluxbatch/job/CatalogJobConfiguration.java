@@ -155,7 +155,7 @@ public class CatalogJobConfiguration {
 			.reader(reusableRowsReader)
 			.processor(libraryReuse)
 			.writer(reuseRecorder)
-			.listener(new ReusedImageCheck(rowTable))
+			.listener(StoredImageCheck.reused(rowTable))
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -218,7 +218,7 @@ public class CatalogJobConfiguration {
 			.reader(generatedImagesReader)
 			.processor(imageFetcher)
 			.writer(downloadRecorder)
-			.listener(new StoredImageCheck(rowTable))
+			.listener(StoredImageCheck.downloaded(rowTable))
 			.taskExecutor(downloadExecutor)
 			.allowStartIfComplete(true)
 			.build();

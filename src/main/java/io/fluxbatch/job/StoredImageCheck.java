@@ -2,6 +2,7 @@ package io.fluxbatch.job;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,29 +12,47 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * Before images are downloaded, checks the ones an earlier attempt of this run already
- * stored: a file that is missing or no longer matches its sha256 is downloaded again,
- * never generated again. Only a restarted run has such rows, so a first run pays nothing
- * for this.
+ * Before a step that puts images under {@code images/}, checks the ones an earlier
+ * attempt of this run already put there: a file that is missing or no longer matches its
+ * sha256 is sent back to be placed again (downloaded again, or taken from the library
+ * again), never generated again. Only a restarted run has such rows, so a first run pays
+ * nothing for this.
  */
-public class StoredImageCheck implements StepExecutionListener {
+public final class StoredImageCheck implements StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(StoredImageCheck.class);
 
-	private final RowTable rows;
+	private final BiConsumer<Long, RowTable.StoredFileConsumer> storedFiles;
 
-	public StoredImageCheck(RowTable rows) {
-		this.rows = rows;
+	private final BiConsumer<Long, Integer> placeAgain;
+
+	private final String how;
+
+	private StoredImageCheck(BiConsumer<Long, RowTable.StoredFileConsumer> storedFiles,
+			BiConsumer<Long, Integer> placeAgain, String how) {
+		this.storedFiles = storedFiles;
+		this.placeAgain = placeAgain;
+		this.how = how;
+	}
+
+	/** For the images downloaded from the API. */
+	static StoredImageCheck downloaded(RowTable rows) {
+		return new StoredImageCheck(rows::forEachDownloaded, rows::downloadAgain, "downloading it again");
+	}
+
+	/** For the images taken from the library. */
+	static StoredImageCheck reused(RowTable rows) {
+		return new StoredImageCheck(rows::forEachReused, rows::reuseAgain, "looking for it in the library again");
 	}
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
 		Path output = Path.of(stepExecution.getJobParameters().getString(CatalogJobConfiguration.OUTPUT));
-		this.rows.forEachDownloaded(instanceId, (rowNo, file, sha256) -> {
+		this.storedFiles.accept(instanceId, (rowNo, file, sha256) -> {
 			if (!intact(output.resolve(file), sha256)) {
-				log.info("row {}: {} is missing or changed; downloading it again", rowNo, file);
-				this.rows.downloadAgain(instanceId, rowNo);
+				log.info("row {}: {} is missing or changed; {}", rowNo, file, this.how);
+				this.placeAgain.accept(instanceId, rowNo);
 			}
 		});
 	}
