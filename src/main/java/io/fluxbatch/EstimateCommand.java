@@ -59,9 +59,6 @@ class EstimateCommand implements Callable<Integer> {
 				throw new UsageException("say which CSV to read and where the run would write: --input FILE "
 						+ "--output DIR (or flux.job.input/output in the --job file)");
 			}
-			if (settings.maxCredits() != null && settings.maxCredits() < 0) {
-				throw new UsageException("--max-credits must be 0 or more");
-			}
 			RunEstimate estimate = estimate(settings);
 			estimate.lines().forEach(out::println);
 			out.println(quota(estimate.requests()));

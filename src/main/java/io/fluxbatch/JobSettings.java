@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.fluxbatch.job.FluxJobProperties;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * The {@code flux.job} settings a run would use (options over the job file over
@@ -25,6 +28,8 @@ import org.springframework.core.io.Resource;
  * input opens no database and needs no API key.
  */
 final class JobSettings {
+
+	private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
 	private JobSettings() {
 	}
@@ -48,11 +53,14 @@ final class JobSettings {
 		}
 		sources.addAll(yaml(new ClassPathResource("application.yml")));
 		try {
-			return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate(prefix, Bindable.of(type));
+			// Validated like the application's own binding, so a bad value gets the same
+			// message whichever command is given it.
+			return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate(prefix, Bindable.of(type),
+					new ValidationBindHandler(new SpringValidatorAdapter(VALIDATOR)));
 		}
 		catch (RuntimeException invalid) {
-			String why = String.valueOf(NestedExceptionUtils.getMostSpecificCause(invalid).getMessage());
-			throw new UsageException("invalid setting: " + why.lines().findFirst().orElse(""));
+			throw new UsageException("invalid setting: " + InvalidSetting.describe(invalid)
+				.orElseGet(() -> String.valueOf(invalid.getMessage()).lines().findFirst().orElse("")));
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import io.fluxbatch.api.ApiKey;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
@@ -56,8 +55,11 @@ final class SpringContexts {
 				return new StartupException("another flux-batch run is using the job database (" + databaseOf(message)
 						+ "): wait for it to finish, or give this run its own with --db", ExitCode.FAILED);
 			}
-			if (failure instanceof ConfigurationPropertiesBindException
-					|| NestedExceptionUtils.getRootCause(failure) instanceof IllegalArgumentException) {
+			var setting = InvalidSetting.describe(failure);
+			if (setting.isPresent()) {
+				return new StartupException("invalid setting: " + setting.get(), ExitCode.USAGE);
+			}
+			if (NestedExceptionUtils.getRootCause(failure) instanceof IllegalArgumentException) {
 				return new StartupException("invalid setting: " + message, ExitCode.USAGE);
 			}
 			return new StartupException("could not start: " + message, ExitCode.FAILED);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.fluxbatch.simulator.FluxSimulator;
@@ -107,6 +108,19 @@ class BadInputTest {
 		CommandRun run = run(Map.of(), Files.writeString(this.dir.resolve("ok.csv"), "prompt\nA cat on a mat\n"));
 
 		assertUsageError(run, "VICSEE_API_KEY");
+	}
+
+	@Test
+	void aSettingOutsideItsRangeNamesTheSettingForRunAndEstimateAlike() throws IOException {
+		Path input = Files.writeString(this.dir.resolve("ok.csv"), "prompt\nA cat on a mat\n");
+
+		for (String command : List.of("run", "estimate")) {
+			assertUsageError(
+					CommandRun.of(ENVIRONMENT, command, "--input", input.toString(), "--output",
+							this.dir.resolve("out").toString(), "--max-credits", "-1", "--db",
+							this.dir.resolve("db").toString()),
+					"invalid setting: flux.job.max-credits (-1): must be greater than or equal to 0");
+		}
 	}
 
 	@Test

@@ -119,8 +119,8 @@ final class ApiResilience {
 	private static RateLimiterConfig rateLimiterConfig(double requestsPerSecond) {
 		// One permit per slot, rather than a burst per second, spreads requests evenly
 		// across the second, which is what a server-side per-second window tolerates
-		// best.
-		// Above a thousand a second, slots of a millisecond hold several permits each.
+		// best. Above a thousand a second, slots of a millisecond hold several permits
+		// each.
 		long nanosPerRequest = Math.round(1_000_000_000L / requestsPerSecond);
 		boolean severalPerMillisecond = nanosPerRequest < 1_000_000L;
 		return RateLimiterConfig.custom()

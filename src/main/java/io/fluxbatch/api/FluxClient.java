@@ -48,9 +48,8 @@ public class FluxClient {
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
 		// Spring writes each request body from a task of this executor; its default
-		// starts a
-		// new thread per POST, which at hundreds of submits a second is most of their
-		// cost.
+		// starts a new thread per POST, which at hundreds of submits a second is most of
+		// their cost.
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http, BODY_WRITERS);
 		requests.setReadTimeout(properties.readTimeout());
 		String baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");

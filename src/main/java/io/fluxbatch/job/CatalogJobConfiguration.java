@@ -2,7 +2,6 @@ package io.fluxbatch.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -93,21 +92,12 @@ public class CatalogJobConfiguration {
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep, Step submitPromptsStep,
 			Step pollTasksStep, Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop,
 			RunReportListener runReportListener, GenerationTimes generationTimes, RowTable rowTable,
-			CreditBudget creditBudget, FluxJobProperties properties) {
+			CreditBudget creditBudget) {
 		// Failed generations come back as NEW rows: submit and poll again until none is
-		// left. A poll step ends when it has been through every pending task once, so it
-		// runs again while tasks are unfinished, up to the poll timeout.
-		JobExecutionDecider rowsLeft = (execution, lastStep) -> {
-			long instanceId = execution.getJobInstance().getInstanceId();
-			if (runStop.requestsStopped()) {
-				return new FlowExecutionStatus("DONE");
-			}
-			if (!runStop.stopped() && rowTable.rowsToSubmit(instanceId) > 0) {
-				return new FlowExecutionStatus("SUBMIT_AGAIN");
-			}
-			boolean inTime = Instant.now().isBefore(PollDeadline.of(execution, properties.poll().timeout()));
-			return new FlowExecutionStatus(inTime && rowTable.tasksPending(instanceId) > 0 ? "POLL_AGAIN" : "DONE");
-		};
+		// left.
+		JobExecutionDecider rowsLeftToSubmit = (execution, lastStep) -> new FlowExecutionStatus(
+				!runStop.stopped() && rowTable.rowsToSubmit(execution.getJobInstance().getInstanceId()) > 0
+						? "SUBMIT_AGAIN" : "ALL_SUBMITTED");
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
 			.listener(generationTimes)
 			.listener(creditBudget)
@@ -116,13 +106,10 @@ public class CatalogJobConfiguration {
 			.next(reuseImagesStep)
 			.next(submitPromptsStep)
 			.next(pollTasksStep)
-			.next(rowsLeft)
+			.next(rowsLeftToSubmit)
 			.on("SUBMIT_AGAIN")
 			.to(submitPromptsStep)
-			.from(rowsLeft)
-			.on("POLL_AGAIN")
-			.to(pollTasksStep)
-			.from(rowsLeft)
+			.from(rowsLeftToSubmit)
 			.on("*")
 			.to(downloadImagesStep)
 			.next(checkRunOutcomeStep)
@@ -169,10 +156,8 @@ public class CatalogJobConfiguration {
 		ItemWriter<RowToSubmit> committedPerRow = (chunk) -> {
 		};
 		// Nor does the chunk's size matter for safety: it only sets how often every
-		// thread
-		// waits for the slowest POST of the chunk, which at a saturated rate limit is
-		// time
-		// lost for good. A page of the reader at a time.
+		// thread waits for the slowest POST of the chunk, which at a saturated rate
+		// limit is time lost for good. A page of the reader at a time.
 		return new StepBuilder("submitPromptsStep", jobRepository)
 			.<RowToSubmit, RowToSubmit>chunk(Math.max(properties.submitConcurrency() * 4, SUBMIT_CHUNK))
 			.transactionManager(transactionManager)

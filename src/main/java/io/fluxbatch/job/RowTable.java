@@ -107,17 +107,16 @@ public class RowTable {
 	}
 
 	/**
-	 * Each image the run downloaded: row, file (relative to the output folder), sha256.
+	 * Each image the run put under {@code images/}, downloaded or taken from the library:
+	 * row, file (relative to the output folder), sha256.
 	 */
-	void forEachDownloaded(long instanceId, StoredFileConsumer action) {
+	void forEachStored(long instanceId, boolean reused, StoredFileConsumer action) {
 		this.jdbc.sql("""
 				SELECT ROW_NO, FILE_PATH, SHA256 FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' AND REUSED_FROM IS NULL ORDER BY ROW_NO""")
-			.param(instanceId)
-			.withFetchSize(500)
-			.query((rs) -> {
-				action.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
-			});
+				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' AND (REUSED_FROM IS NOT NULL) = ?
+				ORDER BY ROW_NO""").params(instanceId, reused).withFetchSize(500).query((rs) -> {
+			action.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
+		});
 	}
 
 	/** The image is to be fetched again: the task is done and paid for. */
@@ -125,21 +124,6 @@ public class RowTable {
 		update("""
 				UPDATE FLUX_ROW SET STATUS = 'GENERATED', FILE_PATH = NULL, BYTES = NULL, SHA256 = NULL
 				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", instanceId, rowNo);
-	}
-
-	/**
-	 * Each image the run took from the library: row, file (relative to the output
-	 * folder), sha256.
-	 */
-	void forEachReused(long instanceId, StoredFileConsumer action) {
-		this.jdbc.sql("""
-				SELECT ROW_NO, FILE_PATH, SHA256 FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' AND REUSED_FROM IS NOT NULL ORDER BY ROW_NO""")
-			.param(instanceId)
-			.withFetchSize(500)
-			.query((rs) -> {
-				action.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
-			});
 	}
 
 	/** The image taken from the library is gone: the row starts again. */
@@ -173,13 +157,6 @@ public class RowTable {
 	long rowsToSubmit(long instanceId) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS IN ('NEW', 'SUBMITTING')")
-			.param(instanceId)
-			.query(Long.class)
-			.single();
-	}
-
-	long tasksPending(long instanceId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SUBMITTED'")
 			.param(instanceId)
 			.query(Long.class)
 			.single();

@@ -37,12 +37,14 @@ public final class StoredImageCheck implements StepExecutionListener {
 
 	/** For the images downloaded from the API. */
 	static StoredImageCheck downloaded(RowTable rows) {
-		return new StoredImageCheck(rows::forEachDownloaded, rows::downloadAgain, "downloading it again");
+		return new StoredImageCheck((instanceId, action) -> rows.forEachStored(instanceId, false, action),
+				rows::downloadAgain, "downloading it again");
 	}
 
 	/** For the images taken from the library. */
 	static StoredImageCheck reused(RowTable rows) {
-		return new StoredImageCheck(rows::forEachReused, rows::reuseAgain, "looking for it in the library again");
+		return new StoredImageCheck((instanceId, action) -> rows.forEachStored(instanceId, true, action),
+				rows::reuseAgain, "looking for it in the library again");
 	}
 
 	@Override

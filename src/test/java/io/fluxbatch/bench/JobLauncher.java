@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,11 +67,12 @@ final class JobLauncher {
 		Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
 		long peakRss = -1;
 		Duration cpu = Duration.ZERO;
-		while (process.isAlive()) {
+		// VmHWM and the CPU times vanish with the process: read them until it exits.
+		do {
 			peakRss = Math.max(peakRss, peakRss(status));
 			cpu = max(cpu, cpu(stat));
-			Thread.sleep(50);
 		}
+		while (!process.waitFor(50, TimeUnit.MILLISECONDS));
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		return new JobRun(dir.resolve("out"), process.exitValue(), elapsed, Files.readString(dir.resolve("job.out")),
 				peakHeap(gcLog), peakRss, cpu);
