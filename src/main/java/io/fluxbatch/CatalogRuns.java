@@ -13,6 +13,8 @@ import io.fluxbatch.csv.CsvOptions;
 import io.fluxbatch.csv.CsvPreflight;
 import io.fluxbatch.download.FileHashes;
 import io.fluxbatch.job.CatalogJobConfiguration;
+import io.fluxbatch.job.RunStop;
+import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.prompt.PromptColumns;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -29,7 +31,10 @@ import org.springframework.stereotype.Component;
  * same command after a FAILED or STOPPED run (or a killed one) restarts that run, so rows
  * that already have a task are never sent again. Once a run has COMPLETED the command
  * starts a new one, which takes every image the library already holds instead of paying
- * for it again.
+ * for it again. An unfinished run over an input that changed since it started is not
+ * continued: its paid tasks are collected, and a new run over the current file takes over
+ * its tasks and reuses its images; one whose images came from another origin (the
+ * simulator, or the real API) is dropped.
  */
 @Component
 class CatalogRuns {
@@ -42,10 +47,13 @@ class CatalogRuns {
 
 	private final Job catalogImageJob;
 
-	CatalogRuns(JobOperator jobOperator, JobRepository jobRepository, Job catalogImageJob) {
+	private final RunStop runStop;
+
+	CatalogRuns(JobOperator jobOperator, JobRepository jobRepository, Job catalogImageJob, RunStop runStop) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.catalogImageJob = catalogImageJob;
+		this.runStop = runStop;
 	}
 
 	/**
@@ -53,24 +61,28 @@ class CatalogRuns {
 	 * @param library the folder of images already paid for
 	 * @param regenerate whether a new run generates every row, even those the library
 	 * holds
+	 * @param origin where images come from ({@link ImageOrigin}): a run never continues
+	 * one of another origin
+	 * @param startOver whether an unfinished run is dropped instead of continued
 	 * @throws CsvInputException when the input cannot be used; nothing was started then
 	 */
-	JobExecution run(Path input, Path output, CsvOptions csvOptions, Path library, boolean regenerate)
-			throws Exception {
+	JobExecution run(Path input, Path output, CsvOptions csvOptions, Path library, boolean regenerate, String origin,
+			boolean startOver) throws Exception {
 		Path in = input.toAbsolutePath().normalize();
 		Path out = output.toAbsolutePath().normalize();
 		CsvFileSummary summary = CsvPreflight.check(in, csvOptions);
 		PromptColumns.of(summary.header());
 		createFolder(out);
 		String inputSha256 = FileHashes.sha256(in);
+		Long previous = null;
 		for (long run = 1;; run++) {
-			JobParameters parameters = parameters(in, out, run, inputSha256, library, regenerate);
+			JobParameters parameters = parameters(in, out, run, inputSha256, library, regenerate, origin, previous);
 			JobInstance instance = this.jobRepository.getJobInstance(CatalogJobConfiguration.JOB_NAME, parameters);
 			if (instance == null) {
 				// Every completed run's images are in the library: a new run over the
-				// same
-				// input reuses them all and pays nothing, but still finds a library image
-				// that went missing, honours --regenerate, and rewrites the results.
+				// same input reuses them all and pays nothing, but still finds a library
+				// image that went missing, honours --regenerate, and rewrites the
+				// results.
 				log.info("run {}: {} rows from {} ({}) into {}, library {}", run, summary.dataRows(), in,
 						summary.format().describe(), out, library);
 				return this.jobOperator.start(this.catalogImageJob, parameters);
@@ -86,23 +98,66 @@ class CatalogRuns {
 				log.info("run {} was interrupted (its process is gone): recovering it", run);
 				last = this.jobOperator.recover(last);
 			}
+			JobParameters started = last.getJobParameters();
+			String startedOrigin = started.getString(CatalogJobConfiguration.ORIGIN, ImageOrigin.API);
+			if (!startedOrigin.equals(origin)) {
+				// Its tasks belong to another API (a simulator that is gone, or the real
+				// one): nothing of it can be collected here, nor any of its images used.
+				log.info("run {} made {} images and this one makes {} images: it is dropped, and a new run starts", run,
+						startedOrigin, origin);
+				abandon(last);
+				continue;
+			}
+			if (startOver) {
+				log.info("run {} ended {}: dropped (--start-over); a new run starts, taking over its tasks", run,
+						last.getStatus());
+				abandon(last);
+				previous = instance.getInstanceId();
+				continue;
+			}
+			if (!inputSha256.equals(started.getString(CatalogJobConfiguration.INPUT_SHA256))) {
+				// Tonight's sheet wins: the old rows are not continued. What the old run
+				// already paid for is collected first (polled and downloaded into the
+				// library, nothing submitted), then a run over the current file reuses
+				// it.
+				log.info("run {} ended {} but {} changed since it started: collecting what it already paid for, then "
+						+ "starting a new run over the current file", run, last.getStatus(), in);
+				this.runStop.collectOnly("the input changed since run " + run + " started: its paid tasks are "
+						+ "collected and a new run over the current file follows");
+				abandon(this.jobOperator.restart(last));
+				previous = instance.getInstanceId();
+				continue;
+			}
 			log.info("run {} ended {}: continuing it", run, last.getStatus());
 			return this.jobOperator.restart(last);
 		}
 	}
 
+	/**
+	 * An abandoned run is never continued; its rows stay in the table to be taken over.
+	 */
+	private void abandon(JobExecution execution) {
+		execution.setStatus(BatchStatus.ABANDONED);
+		this.jobRepository.update(execution);
+	}
+
 	private static JobParameters parameters(Path input, Path output, long run, String inputSha256, Path library,
-			boolean regenerate) {
+			boolean regenerate, String origin, Long previous) {
 		// Library and regenerate are not identifying: a restart keeps those its run
 		// started with, so rows a person asked to regenerate are not taken from the
 		// library by the next night's continuation.
-		return new JobParametersBuilder().addString(CatalogJobConfiguration.INPUT, input.toString())
+		JobParametersBuilder parameters = new JobParametersBuilder()
+			.addString(CatalogJobConfiguration.INPUT, input.toString())
 			.addString(CatalogJobConfiguration.OUTPUT, output.toString())
 			.addLong(CatalogJobConfiguration.RUN, run)
 			.addString(CatalogJobConfiguration.INPUT_SHA256, inputSha256, false)
 			.addString(CatalogJobConfiguration.LIBRARY, library.toString(), false)
 			.addString(CatalogJobConfiguration.REGENERATE, Boolean.toString(regenerate), false)
-			.toJobParameters();
+			.addString(CatalogJobConfiguration.ORIGIN, origin, false);
+		if (previous != null) {
+			parameters.addLong(CatalogJobConfiguration.TAKES_OVER, previous, false);
+		}
+		return parameters.toJobParameters();
 	}
 
 	private static void createFolder(Path output) {

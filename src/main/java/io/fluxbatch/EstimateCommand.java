@@ -10,6 +10,7 @@ import io.fluxbatch.api.FluxApiProperties;
 import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.download.ImageLibrary;
+import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.job.FluxJobProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +60,7 @@ class EstimateCommand implements Callable<Integer> {
 				throw new UsageException("say which CSV to read and where the run would write: --input FILE "
 						+ "--output DIR (or flux.job.input/output in the --job file)");
 			}
+			JobDefaults.check(settings);
 			RunEstimate estimate = estimate(settings);
 			estimate.lines().forEach(out::println);
 			out.println(quota(estimate.requests()));
@@ -76,7 +78,8 @@ class EstimateCommand implements Callable<Integer> {
 	}
 
 	private RunEstimate estimate(FluxJobProperties settings) throws Exception {
-		ImageLibrary library = new ImageLibrary(settings.library(settings.output()));
+		ImageLibrary library = new ImageLibrary(settings.library(settings.output()),
+				ImageOrigin.of(this.runOptions.simulate));
 		RunEstimate estimate = new RunEstimate(settings.input(), library, settings.regenerate(), settings.maxCredits());
 		estimate.summary(CheckedInput.read(settings.input(), settings, estimate::add));
 		return estimate;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.csv.CsvInputException;
+import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.job.FluxJobProperties;
 import io.fluxbatch.job.RunStop;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,6 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -42,6 +44,11 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	RunOptions runOptions;
 
+	@Option(names = "--start-over",
+			description = "drop the unfinished run over this input and output and start a new one (its tasks are "
+					+ "taken over, its images reused)")
+	boolean startOver;
+
 	private final Map<String, String> environment;
 
 	RunCommand(Map<String, String> environment) {
@@ -53,9 +60,19 @@ class RunCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
 		ApiKey key;
+		Path database;
 		try {
 			key = apiKey();
-			this.inputOptions.jobFile();
+			FluxJobProperties given = JobSettings.bind(this.inputOptions, this.runOptions.properties(), "flux.job",
+					FluxJobProperties.class);
+			if (given.input() == null || given.output() == null) {
+				throw new UsageException("say which CSV to read and where to write: --input FILE --output DIR"
+						+ " (or flux.job.input/output in the --job file)");
+			}
+			JobDefaults.check(given);
+			database = JobDatabase.folder(
+					JobSettings.property(this.inputOptions, this.runOptions.properties(), "flux.db"), given.output(),
+					Path.of(""));
 		}
 		catch (UsageException usage) {
 			err.println("flux-batch: " + usage.getMessage());
@@ -63,17 +80,13 @@ class RunCommand implements Callable<Integer> {
 		}
 		// Declared first, closed last: the signal's exit waits for the context to close.
 		try (StopSignal signal = new StopSignal();
-				ConfigurableApplicationContext context = SpringContexts.start(springArguments(), key)) {
+				ConfigurableApplicationContext context = SpringContexts.start(springArguments(database), key)) {
 			signal.onSignal(context.getBean(RunStop.class)::requestStop);
 			FluxJobProperties settings = context.getBean(FluxJobProperties.class);
-			if (settings.input() == null || settings.output() == null) {
-				err.println("flux-batch: say which CSV to read and where to write: --input FILE --output DIR"
-						+ " (or flux.job.input/output in the --job file)");
-				return ExitCode.USAGE;
-			}
 			JobExecution execution = context.getBean(CatalogRuns.class)
 				.run(settings.input(), settings.output(), settings.csvOptions(), settings.library(settings.output()),
-						settings.regenerate());
+						settings.regenerate(), ImageOrigin.of(context.getBean(SimulatorProperties.class).enabled()),
+						this.startOver);
 			int exitCode = RunOutcome.report(execution, context, out, err);
 			signal.exitCode(exitCode);
 			return exitCode;
@@ -111,8 +124,9 @@ class RunCommand implements Callable<Integer> {
 	/**
 	 * The options as Spring properties, above a job file's and application.yml's values.
 	 */
-	private String[] springArguments() {
+	private String[] springArguments(Path database) {
 		List<String> arguments = new ArrayList<>();
+		arguments.add("--flux.db=" + database);
 		if (this.inputOptions.job != null) {
 			arguments.add("--spring.config.import=file:" + this.inputOptions.job.toAbsolutePath());
 		}

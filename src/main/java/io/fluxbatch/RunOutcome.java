@@ -1,8 +1,12 @@
 package io.fluxbatch;
 
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Set;
 
 import io.fluxbatch.api.ApiException;
+import io.fluxbatch.job.RowStatus;
+import io.fluxbatch.job.RowTable;
 import io.fluxbatch.job.RunStop;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,6 +24,14 @@ final class RunOutcome {
 	static int report(JobExecution execution, ApplicationContext context, PrintWriter out, PrintWriter err) {
 		BatchStatus status = execution.getStatus();
 		String output = execution.getJobParameters().getString("output");
+		if (status == BatchStatus.COMPLETED && nothingValid(execution, context)) {
+			// A night that produces nothing is not a success, whatever the job says.
+			RowTable rows = context.getBean(RowTable.class);
+			long instanceId = execution.getJobInstance().getInstanceId();
+			err.println("flux-batch: every row was rejected, nothing was sent; the most common reason ("
+					+ rows.mostCommonRejection(instanceId).orElse("none") + "); see rejects.csv in " + output);
+			return ExitCode.USAGE;
+		}
 		if (status == BatchStatus.COMPLETED) {
 			out.println("flux-batch: completed; results in " + output);
 		}
@@ -37,6 +49,12 @@ final class RunOutcome {
 			err.println("flux-batch: failed: " + cause + " (the same command continues the run)");
 		}
 		return ExitCode.of(status);
+	}
+
+	private static boolean nothingValid(JobExecution execution, ApplicationContext context) {
+		Map<String, Long> counts = context.getBean(RowTable.class)
+			.countByStatus(execution.getJobInstance().getInstanceId());
+		return !counts.isEmpty() && counts.keySet().equals(Set.of(RowStatus.REJECTED.name()));
 	}
 
 	/** The API's own words when an API call was the cause, else the innermost message. */

@@ -42,6 +42,7 @@ class ValidateCommand implements Callable<Integer> {
 			if (settings.input() == null) {
 				throw new UsageException("say which CSV to read: --input FILE (or flux.job.input in the --job file)");
 			}
+			JobDefaults.check(settings);
 			return validate(settings.input(), settings, out);
 		}
 		catch (CsvInputException | UsageException usage) {

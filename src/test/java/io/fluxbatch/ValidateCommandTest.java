@@ -34,7 +34,7 @@ class ValidateCommandTest {
 	}
 
 	@Test
-	void aCleanFileExitsZeroAndTheJobFilesDefaultsApply() throws IOException {
+	void aCleanFileExitsZeroAndABadJobFileDefaultIsAUsageError() throws IOException {
 		Path input = Files.writeString(this.dir.resolve("in.csv"), "key;prompt\nA;A cat on a mat\nB;A dog\n");
 		Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.job.aspect-ratio: \"4:5\"\n");
 
@@ -44,8 +44,10 @@ class ValidateCommandTest {
 
 		assertThat(clean.exitCode()).as(clean.err()).isEqualTo(ExitCode.COMPLETED);
 		assertThat(clean.out()).contains("2 rows (UTF-8 (detected), semicolon delimited): 2 valid, 0 rejected");
-		assertThat(badDefault.exitCode()).isEqualTo(ValidateCommand.ROWS_REJECTED);
-		assertThat(badDefault.out()).contains("line 2 (A): aspect ratio \"4:5\" (the job default) is not supported");
+		// A default that is not valid would reject every row using it: a usage error.
+		assertThat(badDefault.exitCode()).isEqualTo(ExitCode.USAGE);
+		assertThat(badDefault.err()).contains("invalid job-wide default")
+			.contains("aspect ratio \"4:5\" (the job default) is not supported");
 	}
 
 	@Test

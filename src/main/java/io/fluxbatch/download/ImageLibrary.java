@@ -36,8 +36,15 @@ public class ImageLibrary {
 
 	private final Path folder;
 
-	public ImageLibrary(Path folder) {
+	private final String origin;
+
+	/**
+	 * @param origin the {@link ImageOrigin} of the images this run makes: only images of
+	 * that origin are handed out, and simulated ones are kept under names of their own
+	 */
+	public ImageLibrary(Path folder, String origin) {
 		this.folder = folder;
+		this.origin = origin;
 	}
 
 	public Path folder() {
@@ -53,7 +60,7 @@ public class ImageLibrary {
 		if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
 			return Optional.empty();
 		}
-		Path record = this.folder.resolve(fingerprint + ".properties");
+		Path record = this.folder.resolve(baseName(fingerprint) + ".properties");
 		Properties recorded = new Properties();
 		try (InputStream in = Files.newInputStream(record)) {
 			recorded.load(in);
@@ -64,6 +71,13 @@ public class ImageLibrary {
 		catch (IOException | IllegalArgumentException unreadable) {
 			log.warn("library record {} cannot be read ({}): the image will be generated again", record,
 					unreadable.getMessage());
+			return Optional.empty();
+		}
+		String recordedOrigin = recorded.getProperty("origin");
+		if (!this.origin.equals(recordedOrigin)) {
+			// Records written before origins were kept may hold the simulator's images.
+			log.info("library image {} was made by {}, and this run makes {} images: it will be generated again",
+					record, (recordedOrigin != null) ? recordedOrigin : "an unknown origin", this.origin);
 			return Optional.empty();
 		}
 		try {
@@ -98,7 +112,7 @@ public class ImageLibrary {
 		}
 		try {
 			Files.createDirectories(this.folder);
-			String name = fingerprint + extension(image.file());
+			String name = baseName(fingerprint) + extension(image.file());
 			linkOrCopy(image.file(), this.folder, name);
 			Properties record = new Properties();
 			record.setProperty("file", name);
@@ -107,12 +121,13 @@ public class ImageLibrary {
 			record.setProperty("bytes", Long.toString(image.bytes()));
 			record.setProperty("sha256", image.sha256());
 			record.setProperty("source", source);
-			Path part = this.folder.resolve("." + fingerprint + ".properties.part");
+			record.setProperty("origin", this.origin);
+			Path part = this.folder.resolve("." + baseName(fingerprint) + ".properties.part");
 			try (OutputStream out = Files.newOutputStream(part)) {
 				record.store(out, "flux-batch library image");
 			}
 			// The record is written last: an image without one is never handed out.
-			Files.move(part, this.folder.resolve(fingerprint + ".properties"), StandardCopyOption.ATOMIC_MOVE,
+			Files.move(part, this.folder.resolve(baseName(fingerprint) + ".properties"), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
 		}
 		catch (IOException failure) {
@@ -177,6 +192,11 @@ public class ImageLibrary {
 		Files.move(part, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		// Renaming a link onto another link of the same file does nothing at all (POSIX).
 		Files.deleteIfExists(part);
+	}
+
+	/** Simulated images are named apart, so they can never replace a paid one. */
+	private String baseName(String fingerprint) {
+		return ImageOrigin.SIMULATED.equals(this.origin) ? fingerprint + "." + ImageOrigin.SIMULATED : fingerprint;
 	}
 
 	private static String extension(Path file) {

@@ -13,6 +13,7 @@ import io.fluxbatch.csv.CsvRecord;
 import io.fluxbatch.csv.SpreadsheetCsvReader;
 import io.fluxbatch.download.ImageDownloader;
 import io.fluxbatch.download.ImageLibrary;
+import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.prompt.Prompt;
 import io.fluxbatch.prompt.PromptColumns;
 import io.fluxbatch.prompt.PromptDefaults;
@@ -81,6 +82,18 @@ public class CatalogJobConfiguration {
 	 * library holds (not identifying).
 	 */
 	public static final String REGENERATE = "regenerate";
+
+	/**
+	 * Job parameter: the {@link ImageOrigin} of the run's images (not identifying): a run
+	 * reuses only library images of its own origin.
+	 */
+	public static final String ORIGIN = "origin";
+
+	/**
+	 * Job parameter: the job instance of the dropped run whose tasks this run takes over
+	 * (not identifying), when there is one.
+	 */
+	public static final String TAKES_OVER = "takes.over";
 
 	private static final int SUBMIT_CHUNK = 200;
 
@@ -317,8 +330,9 @@ public class CatalogJobConfiguration {
 	@Bean
 	@StepScope
 	LibraryReuse libraryReuse(@Value("#{jobParameters['" + LIBRARY + "']}") String library,
+			@Value("#{jobParameters['" + ORIGIN + "']}") String origin,
 			@Value("#{jobParameters['" + OUTPUT + "']}") String output) {
-		return new LibraryReuse(new ImageLibrary(Path.of(library)), Path.of(output));
+		return new LibraryReuse(new ImageLibrary(Path.of(library), originOf(origin)), Path.of(output));
 	}
 
 	@Bean
@@ -428,8 +442,15 @@ public class CatalogJobConfiguration {
 	@Bean
 	@StepScope
 	ImageFetcher imageFetcher(ImageDownloader imageDownloader, FluxClient fluxClient, RunStop runStop,
-			@Value("#{jobParameters['" + LIBRARY + "']}") String library) {
-		return new ImageFetcher(imageDownloader, fluxClient, runStop, new ImageLibrary(Path.of(library)));
+			@Value("#{jobParameters['" + LIBRARY + "']}") String library,
+			@Value("#{jobParameters['" + ORIGIN + "']}") String origin) {
+		return new ImageFetcher(imageDownloader, fluxClient, runStop,
+				new ImageLibrary(Path.of(library), originOf(origin)));
+	}
+
+	/** Runs started before origins were recorded talked to the real API. */
+	private static String originOf(String parameter) {
+		return (parameter != null) ? parameter : ImageOrigin.API;
 	}
 
 	@Bean

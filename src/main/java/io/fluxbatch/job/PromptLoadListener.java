@@ -38,9 +38,15 @@ public class PromptLoadListener implements StepExecutionListener {
 		if (stepExecution.getStatus().isUnsuccessful()) {
 			return null;
 		}
-		int duplicates = this.rows.rejectDuplicateKeys(instanceId(stepExecution));
+		long instanceId = instanceId(stepExecution);
+		int duplicates = this.rows.rejectDuplicateKeys(instanceId);
 		log.info("read {} rows ({} with a key already used by an earlier row)", stepExecution.getWriteCount(),
 				duplicates);
+		Long previous = stepExecution.getJobExecution().getJobParameters().getLong(CatalogJobConfiguration.TAKES_OVER);
+		if (previous != null) {
+			log.info("{} rows took over what the dropped run did for the same image",
+					this.rows.takeOver(previous, instanceId));
+		}
 		return null;
 	}
 

@@ -82,6 +82,47 @@ public class RowTable {
 				instanceId);
 	}
 
+	/**
+	 * Gives this run's rows what a dropped run over an earlier version of the input did
+	 * for the same image (same fingerprint): its task when it has one (SUBMITTING,
+	 * SUBMITTED or GENERATED: collected, never sent again), its POSTs and lost answers
+	 * (so {@code attempts} and {@code duplicate_risk} stay true). Each of its rows goes
+	 * to the first row of this run with that fingerprint not already given one.
+	 * @return how many rows took over a task
+	 */
+	int takeOver(long previousInstanceId, long instanceId) {
+		List<Integer> previousRows = this.jdbc.sql("""
+				SELECT ROW_NO FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND FINGERPRINT IS NOT NULL
+				  AND (STATUS IN ('SUBMITTING', 'SUBMITTED', 'GENERATED') OR SUBMIT_ATTEMPTS > 0 OR LOST_ANSWERS > 0)
+				ORDER BY ROW_NO""").param(previousInstanceId).query(Integer.class).list();
+		int tasks = 0;
+		for (int previousRow : previousRows) {
+			tasks += update(
+					"""
+							UPDATE FLUX_ROW r SET (STATUS, TASK_ID, CREDITS, SUBMIT_ATTEMPTS, LOST_ANSWERS, SUBMITTED_AT,
+							  NEXT_POLL_AT, POLLS, GENERATED_AT, OUTPUT_URL, WIDTH, HEIGHT, FAILED_GENERATIONS) = (
+							  SELECT CASE WHEN p.STATUS IN ('SUBMITTING', 'SUBMITTED', 'GENERATED') THEN p.STATUS ELSE 'NEW' END,
+							    CASE WHEN p.STATUS IN ('SUBMITTED', 'GENERATED') THEN p.TASK_ID END,
+							    CASE WHEN p.STATUS IN ('SUBMITTED', 'GENERATED') THEN p.CREDITS END,
+							    p.SUBMIT_ATTEMPTS, p.LOST_ANSWERS,
+							    CASE WHEN p.STATUS IN ('SUBMITTED', 'GENERATED') THEN p.SUBMITTED_AT END,
+							    CASE WHEN p.STATUS IN ('SUBMITTED', 'GENERATED') THEN p.NEXT_POLL_AT END,
+							    CASE WHEN p.STATUS IN ('SUBMITTED', 'GENERATED') THEN p.POLLS ELSE 0 END,
+							    CASE WHEN p.STATUS = 'GENERATED' THEN p.GENERATED_AT END,
+							    CASE WHEN p.STATUS = 'GENERATED' THEN p.OUTPUT_URL END,
+							    CASE WHEN p.STATUS = 'GENERATED' THEN p.WIDTH END,
+							    CASE WHEN p.STATUS = 'GENERATED' THEN p.HEIGHT END,
+							    CASE WHEN p.STATUS IN ('SUBMITTED', 'GENERATED') THEN p.FAILED_GENERATIONS ELSE 0 END
+							  FROM FLUX_ROW p WHERE p.JOB_INSTANCE_ID = ? AND p.ROW_NO = ?)
+							WHERE r.JOB_INSTANCE_ID = ? AND r.ROW_NO = (SELECT MIN(f.ROW_NO) FROM FLUX_ROW f, FLUX_ROW p
+							  WHERE f.JOB_INSTANCE_ID = ? AND p.JOB_INSTANCE_ID = ? AND p.ROW_NO = ?
+							    AND f.FINGERPRINT = p.FINGERPRINT AND f.STATUS = 'NEW' AND f.SUBMIT_ATTEMPTS = 0
+							    AND f.LOST_ANSWERS = 0)""",
+					previousInstanceId, previousRow, instanceId, instanceId, previousInstanceId, previousRow);
+		}
+		return tasks;
+	}
+
 	void saveHeader(long instanceId, String packedHeader) {
 		update("MERGE INTO FLUX_RUN (JOB_INSTANCE_ID, HEADER) KEY (JOB_INSTANCE_ID) VALUES (?, ?)", instanceId,
 				packedHeader);
@@ -203,6 +244,26 @@ public class RowTable {
 			.param(instanceId)
 			.query((rs, n) -> new TotalsLine(TotalsLine.POSSIBLE_DUPLICATES, "", rs.getLong(1), rs.getLong(2)))
 			.single();
+	}
+
+	/** The reason most rejected rows share, with how many share it, or empty. */
+	public java.util.Optional<String> mostCommonRejection(long instanceId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) || ' rows: ' || REASON FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'REJECTED'
+				GROUP BY REASON ORDER BY COUNT(*) DESC, MIN(ROW_NO) FETCH FIRST 1 ROWS ONLY""")
+			.param(instanceId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Every row still waiting says why: the stop's reason goes to those that have none
+	 * (rows left by a 402 or a quota stop).
+	 */
+	void explainWaiting(long instanceId, String reason) {
+		update("""
+				UPDATE FLUX_ROW SET ERROR = ? WHERE JOB_INSTANCE_ID = ? AND ERROR IS NULL
+				  AND STATUS IN ('NEW', 'SUBMITTING', 'SUBMITTED', 'GENERATED')""", reason, instanceId);
 	}
 
 	/** Rows with at least one lost POST answer. */

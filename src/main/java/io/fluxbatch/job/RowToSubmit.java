@@ -14,7 +14,8 @@ public record RowToSubmit(long instanceId, int rowNo, String status, String mode
 
 	/** POSTs sent for this row in all runs, those of {@code attempts} included. */
 	int attemptsAfter(SubmitAttempts attempts) {
-		return this.submitAttempts + attempts.sent();
+		// A row left SUBMITTING by a run that died may have had its POST sent: it counts.
+		return this.submitAttempts + (RowStatus.SUBMITTING.name().equals(this.status) ? 1 : 0) + attempts.sent();
 	}
 
 	/**

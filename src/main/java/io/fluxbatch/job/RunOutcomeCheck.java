@@ -31,6 +31,9 @@ public class RunOutcomeCheck implements Tasklet {
 			.getJobInstance()
 			.getInstanceId();
 		if (this.stop.stopped()) {
+			if (this.stop.reason() != null) {
+				this.rows.explainWaiting(instanceId, this.stop.reason());
+			}
 			context.getStepContext().getStepExecution().setTerminateOnly();
 			return RepeatStatus.FINISHED;
 		}

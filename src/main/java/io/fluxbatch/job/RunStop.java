@@ -29,10 +29,25 @@ public class RunStop implements JobExecutionListener {
 
 	private volatile Level level = Level.NONE;
 
+	private volatile String collectOnly;
+
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.reason.set(null);
 		this.level = Level.NONE;
+		String why = this.collectOnly;
+		this.collectOnly = null;
+		if (why != null) {
+			raise(Level.SUBMISSIONS, why);
+		}
+	}
+
+	/**
+	 * The next run to start only collects what was already paid for: it polls and
+	 * downloads, and submits nothing (its input changed since it started).
+	 */
+	public void collectOnly(String why) {
+		this.collectOnly = why;
 	}
 
 	/** Records the account's answer; the first reason is the one reported. */
