@@ -32,8 +32,6 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  */
 final class JobSettings {
 
-	private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-
 	private JobSettings() {
 	}
 
@@ -49,13 +47,22 @@ final class JobSettings {
 		try {
 			// Validated like the application's own binding, so a bad value gets the same
 			// message whichever command is given it.
-			return Binder.get(environment(options, more))
+			StandardEnvironment environment = environment(options, more);
+			// Before the validator starts, or its start-up line lands on standard output.
+			CommandLogging.initialize(environment);
+			return Binder.get(environment)
 				.bindOrCreate(prefix, Bindable.of(type),
-						new ValidationBindHandler(new SpringValidatorAdapter(VALIDATOR)));
+						new ValidationBindHandler(new SpringValidatorAdapter(validator())));
 		}
 		catch (RuntimeException invalid) {
 			throw new UsageException("invalid setting: " + InvalidSetting.describe(invalid)
 				.orElseGet(() -> String.valueOf(invalid.getMessage()).lines().findFirst().orElse("")));
+		}
+	}
+
+	private static Validator validator() {
+		try (var factory = Validation.buildDefaultValidatorFactory()) {
+			return factory.getValidator();
 		}
 	}
 
