@@ -2,8 +2,10 @@ package io.fluxbatch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.fluxbatch.csv.CsvFileSummary;
@@ -40,6 +42,8 @@ final class RunEstimate {
 
 	private final Map<String, Long> images = new TreeMap<>();
 
+	private final Set<String> fingerprints = new HashSet<>();
+
 	private CsvFileSummary summary;
 
 	private long rejected;
@@ -67,7 +71,9 @@ final class RunEstimate {
 			return;
 		}
 		Prompt prompt = row.prompt();
-		if (!this.regenerate && !prompt.regenerate() && this.library.find(prompt.fingerprint()).isPresent()) {
+		if (!this.fingerprints.add(prompt.fingerprint())
+				|| (!this.regenerate && !prompt.regenerate() && this.library.find(prompt.fingerprint()).isPresent())) {
+			// An earlier row of the run makes the same image, or the library holds it.
 			this.reused++;
 			return;
 		}

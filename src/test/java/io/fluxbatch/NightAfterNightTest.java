@@ -113,6 +113,28 @@ class NightAfterNightTest {
 	}
 
 	@Test
+	void rowsAskingForTheSameImageArePaidOnceAndGetTheImageOfTheFirst() throws Exception {
+		Path input = write("catalog.csv", catalog(3) + "P-1-again,Product photo number 1 on a plain background\n"
+				+ "P-2-again,Product photo number 2 on a plain background\n");
+
+		CommandRun estimate = CommandRun.of(Map.of(), "estimate", "--input", input.toString(), "--output",
+				output().toString(), "--quota-remaining", "100");
+		CommandRun run = run(input);
+
+		assertThat(estimate.out()).contains("3 to generate, 2 to reuse").contains("credits: 45");
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(this.simulator.generations()).hasSize(3);
+		List<Map<String, String>> results = results();
+		assertThat(results).extracting((row) -> row.get("status")).containsOnly("COMPLETED");
+		assertThat(results.subList(3, 5)).extracting((row) -> row.get("reused_from") + " " + row.get("credits"))
+			.containsExactly("row 1 0", "row 2 0");
+		assertThat(results.get(3).get("sha256")).isEqualTo(results.get(0).get("sha256"));
+		assertThat(results.get(3).get("file")).isEqualTo("images/P-1-again.png");
+		RunChecks.assertImagesVerified(output(), results);
+		assertThat(this.simulator.counters().creditsCharged()).isEqualTo(45);
+	}
+
+	@Test
 	void anInvalidJobWideDefaultIsAUsageErrorAndNothingIsSent() throws Exception {
 		Path input = write("catalog.csv", catalog(3));
 

@@ -140,7 +140,7 @@ public class ImageLibrary {
 	 * copied; a file already there with the same content is left as it is.
 	 * @return the image as stored under its new name
 	 */
-	public StoredImage place(LibraryImage image, Path directory, String baseName) {
+	public static StoredImage place(LibraryImage image, Path directory, String baseName) {
 		String name = baseName + extension(image.file());
 		Path target = directory.resolve(name);
 		try {

@@ -103,8 +103,8 @@ public class CatalogJobConfiguration {
 
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep, Step submitPromptsStep,
-			Step pollTasksStep, Step downloadImagesStep, Step checkRunOutcomeStep, RunStop runStop,
-			RunReportListener runReportListener, GenerationTimes generationTimes, RowTable rowTable,
+			Step pollTasksStep, Step downloadImagesStep, Step shareImagesStep, Step checkRunOutcomeStep,
+			RunStop runStop, RunReportListener runReportListener, GenerationTimes generationTimes, RowTable rowTable,
 			CreditBudget creditBudget) {
 		// Failed generations come back as NEW rows: submit and poll again until none is
 		// left.
@@ -125,6 +125,7 @@ public class CatalogJobConfiguration {
 			.from(rowsLeftToSubmit)
 			.on("*")
 			.to(downloadImagesStep)
+			.next(shareImagesStep)
 			.next(checkRunOutcomeStep)
 			.end()
 			.build();
@@ -218,6 +219,14 @@ public class CatalogJobConfiguration {
 			.writer(downloadRecorder)
 			.listener(StoredImageCheck.downloaded(rowTable))
 			.taskExecutor(downloadExecutor)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step shareImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RowTable rowTable) {
+		return new StepBuilder("shareImagesStep", jobRepository).tasklet(new SharedImages(rowTable), transactionManager)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -362,7 +371,7 @@ public class CatalogJobConfiguration {
 			.selectClause("SELECT ROW_NO, STATUS, MODEL, PROMPT, RESOLUTION, ASPECT_RATIO, INPUT_URLS, "
 					+ "SUBMIT_ATTEMPTS, LOST_ANSWERS")
 			.fromClause("FROM FLUX_ROW")
-			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN ('NEW', 'SUBMITTING')")
+			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN ('NEW', 'SUBMITTING') AND SAME_AS IS NULL")
 			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
 			.parameterValues(Map.of("instanceId", instanceId))
 			.pageSize(200)

@@ -25,7 +25,7 @@ public class LibraryReuse implements ItemProcessor<ReusableRow, ReusedImage> {
 	@Override
 	public ReusedImage process(ReusableRow row) {
 		return this.library.find(row.fingerprint()).map((image) -> {
-			StoredImage placed = this.library.place(image, this.output.resolve(ImageFetcher.IMAGES), row.fileName());
+			StoredImage placed = ImageLibrary.place(image, this.output.resolve(ImageFetcher.IMAGES), row.fileName());
 			return new ReusedImage(row.instanceId(), row.rowNo(), relative(placed.file()), placed.width(),
 					placed.height(), placed.bytes(), placed.sha256(), relative(image.file()));
 		}).orElse(null);

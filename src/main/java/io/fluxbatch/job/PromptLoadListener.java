@@ -47,6 +47,10 @@ public class PromptLoadListener implements StepExecutionListener {
 			log.info("{} rows took over what the dropped run did for the same image",
 					this.rows.takeOver(previous, instanceId));
 		}
+		int same = this.rows.markSameImages(instanceId);
+		if (same > 0) {
+			log.info("{} rows ask for the same image as an earlier row: each image is generated once", same);
+		}
 		return null;
 	}
 

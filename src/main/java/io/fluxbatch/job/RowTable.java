@@ -123,6 +123,53 @@ public class RowTable {
 		return tasks;
 	}
 
+	/**
+	 * Marks each row whose fingerprint an earlier row of the run has (the same product
+	 * listed twice): one image, paid once, is all they need.
+	 * @return how many rows wait for an earlier row's image
+	 */
+	int markSameImages(long instanceId) {
+		return update("""
+				UPDATE FLUX_ROW r SET SAME_AS = (SELECT MIN(f.ROW_NO) FROM FLUX_ROW f
+				    WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.FINGERPRINT = r.FINGERPRINT
+				      AND f.STATUS <> 'REJECTED')
+				WHERE r.JOB_INSTANCE_ID = ? AND r.STATUS = 'NEW' AND r.SUBMIT_ATTEMPTS = 0 AND r.LOST_ANSWERS = 0
+				  AND EXISTS (SELECT 1 FROM FLUX_ROW f WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID
+				    AND f.FINGERPRINT = r.FINGERPRINT AND f.STATUS <> 'REJECTED' AND f.ROW_NO < r.ROW_NO)""",
+				instanceId);
+	}
+
+	/**
+	 * Rows waiting for an earlier row's image, with that row's state: the earlier row's
+	 * file, size and hash, or its error.
+	 */
+	List<SharedImage> waitingForSameImage(long instanceId) {
+		return this.jdbc.sql("""
+				SELECT r.ROW_NO, r.FILE_NAME, f.ROW_NO, f.STATUS, f.FILE_PATH, f.FINGERPRINT, f.WIDTH, f.HEIGHT,
+				  f.BYTES, f.SHA256, COALESCE(f.ERROR, f.REASON)
+				FROM FLUX_ROW r JOIN FLUX_ROW f ON f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.ROW_NO = r.SAME_AS
+				WHERE r.JOB_INSTANCE_ID = ? AND r.STATUS = 'NEW' AND r.SAME_AS IS NOT NULL ORDER BY r.ROW_NO""")
+			.param(instanceId)
+			.query((rs, n) -> new SharedImage(rs.getInt(1), rs.getString(2), rs.getInt(3),
+					RowStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
+					rs.getObject(7, Integer.class), rs.getObject(8, Integer.class), rs.getObject(9, Long.class),
+					rs.getString(10), rs.getString(11)))
+			.list();
+	}
+
+	void shareImage(long instanceId, int rowNo, String filePath, SharedImage image) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = 'DOWNLOADED', FILE_PATH = ?, WIDTH = ?, HEIGHT = ?, BYTES = ?, SHA256 = ?,
+				  CREDITS = 0, REUSED_FROM = ?, ERROR = NULL
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", filePath, image.width(), image.height(), image.bytes(),
+				image.sha256(), "row " + image.sourceRow(), instanceId, rowNo);
+	}
+
+	void failShared(long instanceId, int rowNo, String error) {
+		update("UPDATE FLUX_ROW SET STATUS = 'FAILED', ERROR = ? WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?", error,
+				instanceId, rowNo);
+	}
+
 	void saveHeader(long instanceId, String packedHeader) {
 		update("MERGE INTO FLUX_RUN (JOB_INSTANCE_ID, HEADER) KEY (JOB_INSTANCE_ID) VALUES (?, ?)", instanceId,
 				packedHeader);
@@ -196,11 +243,9 @@ public class RowTable {
 
 	/** Rows waiting for a submission: a failed generation's row goes round again. */
 	long rowsToSubmit(long instanceId) {
-		return this.jdbc
-			.sql("SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS IN ('NEW', 'SUBMITTING')")
-			.param(instanceId)
-			.query(Long.class)
-			.single();
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS IN ('NEW', 'SUBMITTING')
+				  AND SAME_AS IS NULL""").param(instanceId).query(Long.class).single();
 	}
 
 	/** Every row in input order, one at a time, never all in memory. */
@@ -264,6 +309,10 @@ public class RowTable {
 		update("""
 				UPDATE FLUX_ROW SET ERROR = ? WHERE JOB_INSTANCE_ID = ? AND ERROR IS NULL
 				  AND STATUS IN ('NEW', 'SUBMITTING', 'SUBMITTED', 'GENERATED')""", reason, instanceId);
+	}
+
+	void explainWaiting(long instanceId, int rowNo, String reason) {
+		update("UPDATE FLUX_ROW SET ERROR = ? WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?", reason, instanceId, rowNo);
 	}
 
 	/** Rows with at least one lost POST answer. */
