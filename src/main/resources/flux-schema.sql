@@ -55,3 +55,7 @@ ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS REUSED_FROM VARCHAR(1000);
 -- Rows whose image is an earlier row's of the same run (same fingerprint): SAME_AS names that
 -- row; they are never submitted, and get its image once it is downloaded.
 ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS SAME_AS INT;
+
+-- What the run had spent when its last command ended: the next command's line in spend.csv
+-- is what the run spent since.
+ALTER TABLE FLUX_RUN ADD COLUMN IF NOT EXISTS SPENT CLOB;

@@ -135,6 +135,43 @@ class NightAfterNightTest {
 	}
 
 	@Test
+	void aPossibleDoubleChargeStaysOnRecordAfterTheNextRun() throws Exception {
+		this.simulator.close();
+		this.simulator = FluxSimulator.start(SimulatorSettings.defaults().withLostResponseRate(0.4).withRandomSeed(7));
+		Path input = write("catalog.csv", catalog(8));
+		assertThat(withRetries(input).exitCode()).isEqualTo(ExitCode.COMPLETED);
+		Map<String, String> flagged = totals().get("POSSIBLE_DUPLICATES");
+		assertThat(Long.parseLong(flagged.get("images"))).isPositive();
+
+		CommandRun next = withRetries(input);
+
+		assertThat(next.exitCode()).as(next.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(totals().get("POSSIBLE_DUPLICATES_IN_FOLDER")).containsEntry("images", flagged.get("images"))
+			.containsEntry("credits", flagged.get("credits"));
+		assertThat(totals().get("THIS_COMMAND")).containsEntry("credits", "0");
+		List<Map<String, String>> ledger = CsvRows.read(output().resolve("spend.csv"));
+		assertThat(ledger).extracting((line) -> line.get("credits")).containsExactly("120", "0");
+		assertThat(ledger.get(0)).containsEntry("possible_duplicates", flagged.get("images"));
+	}
+
+	@Test
+	void reportsThatCannotBeWrittenFailTheRunAndTheSameCommandWritesThem() throws Exception {
+		Path input = write("catalog.csv", catalog(3));
+		Files.createDirectories(output().resolve("results.csv/in-the-way"));
+
+		CommandRun blocked = run(input);
+
+		assertThat(blocked.exitCode()).isEqualTo(ExitCode.FAILED);
+		assertThat(blocked.err()).contains("could not write the reports");
+		Files.delete(output().resolve("results.csv/in-the-way"));
+		Files.delete(output().resolve("results.csv"));
+		CommandRun rerun = run(input);
+		assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(results()).extracting((row) -> row.get("status")).containsOnly("COMPLETED").hasSize(3);
+		assertThat(this.simulator.generations()).hasSize(3);
+	}
+
+	@Test
 	void anInvalidJobWideDefaultIsAUsageErrorAndNothingIsSent() throws Exception {
 		Path input = write("catalog.csv", catalog(3));
 
@@ -191,6 +228,29 @@ class NightAfterNightTest {
 				    pro-latency: 10ms
 				    flex-latency: 10ms
 				""");
+	}
+
+	private CommandRun withRetries(Path input) throws IOException {
+		Path job = write("retries.yml", """
+				flux:
+				  api:
+				    requests-per-second: 500
+				    retry:
+				      max-attempts: 6
+				      initial-backoff: 1ms
+				      max-backoff: 2ms
+				  job:
+				    poll:
+				      first-poll-after: 0ms
+				""");
+		return CommandRun.of(ENVIRONMENT, "run", "--job", job.toString(), "--input", input.toString(), "--output",
+				output().toString(), "--base-url", this.simulator.baseUrl());
+	}
+
+	private Map<String, Map<String, String>> totals() throws IOException {
+		Map<String, Map<String, String>> lines = new java.util.HashMap<>();
+		CsvRows.read(output().resolve("totals.csv")).forEach((line) -> lines.put(line.get("model"), line));
+		return lines;
 	}
 
 	private List<Map<String, String>> results() throws IOException {

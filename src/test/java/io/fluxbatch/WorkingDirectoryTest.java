@@ -112,4 +112,45 @@ class WorkingDirectoryTest {
 		}
 	}
 
+	@Test
+	void theLedgerOfThreeCommandsStoppedBySigtermThenByTheBudgetAddsUpToWhatWasCharged() throws Exception {
+		try (FluxSimulator simulator = FluxSimulator
+			.start(SimulatorSettings.defaults().withLatency(Duration.ofMillis(300), Duration.ofMillis(300)))) {
+			CountDownLatch someSubmitted = new CountDownLatch(5);
+			simulator.setRequestListener((kind) -> {
+				if (kind.equals("generate")) {
+					someSubmitted.countDown();
+				}
+			});
+			StringBuilder csv = new StringBuilder("prompt\n");
+			for (int i = 1; i <= ROWS; i++) {
+				csv.append("A poster of the number ").append(i).append('\n');
+			}
+			Path input = Files.writeString(this.dir.resolve("in.csv"), csv);
+			Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.api.requests-per-second: 10\n");
+			String[] command = { "run", "--job", job.toString(), "--input", input.toString(), "--output",
+					this.dir.resolve("out").toString(), "--base-url", simulator.baseUrl() };
+			Process first = JobProcess.start(this.dir.resolve("first"), command);
+			assertThat(someSubmitted.await(2, TimeUnit.MINUTES)).isTrue();
+			first.destroy();
+			assertThat(first.waitFor(2, TimeUnit.MINUTES)).isTrue();
+			assertThat(first.exitValue()).isEqualTo(ExitCode.STOPPED);
+			Map<String, String> environment = Map.of("VICSEE_API_KEY", "sk-test-key");
+			List<String> budgeted = new java.util.ArrayList<>(List.of(command));
+			budgeted.addAll(List.of("--max-credits", "45"));
+
+			CommandRun second = CommandRun.of(environment, budgeted.toArray(String[]::new));
+			CommandRun third = CommandRun.of(environment, command);
+
+			assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.STOPPED);
+			assertThat(third.exitCode()).as(third.err()).isEqualTo(ExitCode.COMPLETED);
+			List<Map<String, String>> ledger = CsvRows.read(this.dir.resolve("out/spend.csv"));
+			assertThat(ledger).hasSize(3);
+			assertThat(ledger.stream().mapToLong((line) -> Long.parseLong(line.get("credits"))).sum())
+				.isEqualTo(simulator.counters().creditsCharged())
+				.isEqualTo(ROWS * 15);
+			assertThat(simulator.generations()).hasSize(ROWS);
+		}
+	}
+
 }

@@ -496,8 +496,9 @@ public class CatalogJobConfiguration {
 	}
 
 	@Bean
-	RunReportListener runReportListener(RowTable rowTable, FluxClient fluxClient, FluxJobProperties properties) {
-		return new RunReportListener(rowTable, fluxClient.usage(), properties.outputByteOrderMark());
+	RunReportListener runReportListener(RowTable rowTable, FluxClient fluxClient, FluxJobProperties properties,
+			Clock clock) {
+		return new RunReportListener(rowTable, fluxClient.usage(), properties.outputByteOrderMark(), clock);
 	}
 
 	@Bean

@@ -10,7 +10,11 @@ import java.util.function.Consumer;
 
 import io.fluxbatch.api.SubmitAttempts;
 import io.fluxbatch.csv.CellCodec;
+import io.fluxbatch.prompt.Model;
+import io.fluxbatch.prompt.PriceTable;
+import io.fluxbatch.prompt.Resolution;
 import io.fluxbatch.report.ResultRow;
+import io.fluxbatch.report.RunSpend;
 import io.fluxbatch.report.TotalsLine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -280,15 +284,35 @@ public class RowTable {
 
 	/**
 	 * Tasks that may exist unseen (one per lost POST answer), and the most they may have
-	 * cost: each at its row's price.
+	 * cost: each at its row's price, the price table's when the API never reported one.
 	 */
 	public TotalsLine possibleDuplicates(long instanceId) {
-		return this.jdbc.sql("""
-				SELECT COALESCE(SUM(LOST_ANSWERS), 0), COALESCE(SUM(LOST_ANSWERS * CREDITS), 0) FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND LOST_ANSWERS > 0""")
+		long[] tasksAndCost = new long[2];
+		this.jdbc
+			.sql("SELECT LOST_ANSWERS, CREDITS, MODEL, RESOLUTION FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? "
+					+ "AND LOST_ANSWERS > 0")
 			.param(instanceId)
-			.query((rs, n) -> new TotalsLine(TotalsLine.POSSIBLE_DUPLICATES, "", rs.getLong(1), rs.getLong(2)))
-			.single();
+			.query((rs) -> {
+				long credits = (rs.getObject(2) != null) ? rs.getLong(2)
+						: PriceTable.credits(Model.fromApiName(rs.getString(3)).orElseThrow(),
+								Resolution.fromLabel(rs.getString(4)).orElseThrow());
+				tasksAndCost[0] += rs.getInt(1);
+				tasksAndCost[1] += rs.getInt(1) * credits;
+			});
+		return new TotalsLine(TotalsLine.POSSIBLE_DUPLICATES, "", tasksAndCost[0], tasksAndCost[1]);
+	}
+
+	/** What the run had spent when its last command ended. */
+	public RunSpend spentBefore(long instanceId) {
+		return RunSpend.decode(this.jdbc.sql("SELECT SPENT FROM FLUX_RUN WHERE JOB_INSTANCE_ID = ?")
+			.param(instanceId)
+			.query(String.class)
+			.optional()
+			.orElse(null));
+	}
+
+	void recordSpent(long instanceId, RunSpend spent) {
+		update("UPDATE FLUX_RUN SET SPENT = ? WHERE JOB_INSTANCE_ID = ?", spent.encode(), instanceId);
 	}
 
 	/** The reason most rejected rows share, with how many share it, or empty. */

@@ -33,6 +33,9 @@ public final class RunReport {
 	 */
 	public static final String BALANCE = "ACCOUNT_BALANCE";
 
+	/** The label of totals.csv's line of what this command alone generated and spent. */
+	public static final String THIS_COMMAND = "THIS_COMMAND";
+
 	/** What rejects.csv adds to the input's columns. */
 	private static final List<String> REJECT_COLUMNS = List.of("line", "reason");
 
@@ -81,14 +84,17 @@ public final class RunReport {
 	}
 
 	/**
-	 * Writes totals.csv: one line per model and resolution, the TOTAL line, then the rows
-	 * whose task may have been created twice and the most that may have cost, then the
-	 * account's balance as the API last reported it (when it did), so that the file can
-	 * be set against the vendor's statement.
+	 * Writes totals.csv: one line per model and resolution and the TOTAL line (the run so
+	 * far, over all its commands), the rows whose task may have been created twice and
+	 * the most that may have cost, what this command alone generated and spent, the
+	 * possible duplicates of every command into this folder (from spend.csv: a flag once
+	 * raised stays), then the account's balance as the API last reported it (when it
+	 * did).
 	 * @param balance the balance the API last reported, or {@code null}
 	 */
 	public static void writeTotals(Path outputDir, boolean byteOrderMark, List<TotalsLine> lines,
-			TotalsLine possibleDuplicates, Long balance) {
+			TotalsLine possibleDuplicates, TotalsLine thisCommand, TotalsLine possibleDuplicatesInFolder,
+			Long balance) {
 		Path totals = outputDir.resolve(TOTALS + ".part");
 		try (CsvTableWriter csv = new CsvTableWriter(totals, byteOrderMark)) {
 			csv.writeRow(TotalsLine.HEADER);
@@ -99,6 +105,8 @@ public final class RunReport {
 			}
 			csv.writeRow(total.cells());
 			csv.writeRow(possibleDuplicates.cells());
+			csv.writeRow(thisCommand.cells());
+			csv.writeRow(possibleDuplicatesInFolder.cells());
 			if (balance != null) {
 				csv.writeRow(new TotalsLine(BALANCE, "", 0, balance).cells());
 			}
@@ -106,7 +114,7 @@ public final class RunReport {
 		moveIntoPlace(totals, outputDir.resolve(TOTALS));
 	}
 
-	private static void moveIntoPlace(Path written, Path target) {
+	static void moveIntoPlace(Path written, Path target) {
 		try {
 			Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 		}

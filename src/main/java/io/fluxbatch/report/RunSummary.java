@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
  *
  * @param rowsByStatus rows per results.csv status (COMPLETED, FAILED, REJECTED, PENDING)
  * @param totals images and credits per model and resolution
+ * @param thisCommand what this command alone spent
  * @param possibleDuplicates rows that may have been paid twice
+ * @param possibleDuplicatesInFolder tasks that may have been paid twice by any command
+ * into this output folder, and the most they may have cost
  * @param submits POST /generate requests sent by this process
  * @param polls GET /tasks/{id} requests sent by this process
  * @param downloadLinks GET /tasks/{id}/download requests sent by this process
@@ -19,8 +22,9 @@ import java.util.stream.Collectors;
  * @param creditsRemaining the balance the API last reported, or {@code null}
  * @param quotaRemaining the daily requests the API last said were left, or {@code null}
  */
-public record RunSummary(Map<String, Long> rowsByStatus, List<TotalsLine> totals, long possibleDuplicates, long submits,
-		long polls, long downloadLinks, long rateLimited, Long creditsRemaining, String quotaRemaining) {
+public record RunSummary(Map<String, Long> rowsByStatus, List<TotalsLine> totals, RunSpend thisCommand,
+		long possibleDuplicates, TotalsLine possibleDuplicatesInFolder, long submits, long polls, long downloadLinks,
+		long rateLimited, Long creditsRemaining, String quotaRemaining) {
 
 	public List<String> lines() {
 		List<String> lines = new ArrayList<>();
@@ -36,7 +40,10 @@ public record RunSummary(Map<String, Long> rowsByStatus, List<TotalsLine> totals
 			.filter((line) -> line.images() > 0)
 			.collect(Collectors.groupingBy(TotalsLine::model, java.util.TreeMap::new,
 					Collectors.summingLong(TotalsLine::credits)));
-		lines.add("credits spent: " + credits
+		lines.add("credits spent: this command " + this.thisCommand.credits()
+				+ (this.thisCommand.creditsByModel().isEmpty() ? ""
+						: " (" + this.thisCommand.describeByModel().replace(";", ",") + ")")
+				+ "; this run so far " + credits
 				+ (byModel.isEmpty() ? ""
 						: " (" + byModel.entrySet()
 							.stream()
@@ -59,6 +66,11 @@ public record RunSummary(Map<String, Long> rowsByStatus, List<TotalsLine> totals
 		if (this.possibleDuplicates > 0) {
 			lines.add("possible duplicates: " + this.possibleDuplicates
 					+ " rows (a submission's answer was lost, so a task may have been paid twice: see duplicate_risk in results.csv)");
+		}
+		if (this.possibleDuplicatesInFolder.images() > 0) {
+			lines.add("possible duplicates of every command into this folder: "
+					+ this.possibleDuplicatesInFolder.images() + " tasks, up to "
+					+ this.possibleDuplicatesInFolder.credits() + " credits (see spend.csv)");
 		}
 		return lines;
 	}
