@@ -3,6 +3,7 @@ package io.fluxbatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,8 @@ import io.fluxbatch.job.CatalogJobConfiguration;
 import io.fluxbatch.job.RunStop;
 import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.prompt.PromptColumns;
+import io.fluxbatch.report.RunReport;
+import io.fluxbatch.report.SpendLedger;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -40,6 +43,9 @@ import org.springframework.stereotype.Component;
 class CatalogRuns {
 
 	private static final Logger log = LoggerFactory.getLogger(CatalogRuns.class);
+
+	private static final Set<String> REPORTS = Set.of(RunReport.RESULTS, RunReport.REJECTS, RunReport.TOTALS,
+			SpendLedger.FILE);
 
 	private final JobOperator jobOperator;
 
@@ -70,6 +76,7 @@ class CatalogRuns {
 			boolean startOver) throws Exception {
 		Path in = input.toAbsolutePath().normalize();
 		Path out = output.toAbsolutePath().normalize();
+		refuseAnotherInput(in, out);
 		CsvFileSummary summary = CsvPreflight.check(in, csvOptions);
 		PromptColumns.of(summary.header());
 		createFolder(out);
@@ -130,6 +137,32 @@ class CatalogRuns {
 			}
 			log.info("run {} ended {}: continuing it", run, last.getStatus());
 			return this.jobOperator.restart(last);
+		}
+	}
+
+	/**
+	 * An output folder belongs to one input: another input's rows would overwrite its
+	 * images and results (keys default to row numbers), and a report fed back as it is
+	 * would be overwritten while it is read.
+	 */
+	private void refuseAnotherInput(Path input, Path output) {
+		if (input.getParent() != null && input.getParent().equals(output)
+				&& REPORTS.contains(input.getFileName().toString())) {
+			throw new UsageException(input + " is a file the run writes into " + output
+					+ ": copy it out of the output folder and run over the copy, or give it its own --output");
+		}
+		for (JobInstance instance : this.jobRepository.findJobInstances(CatalogJobConfiguration.JOB_NAME)) {
+			JobExecution last = this.jobRepository.getLastJobExecution(instance);
+			if (last == null) {
+				continue;
+			}
+			JobParameters parameters = last.getJobParameters();
+			String other = parameters.getString(CatalogJobConfiguration.INPUT);
+			if (output.toString().equals(parameters.getString(CatalogJobConfiguration.OUTPUT))
+					&& !input.toString().equals(other)) {
+				throw new UsageException("the output folder " + output + " holds the results of another input, " + other
+						+ ": give " + input + " its own --output (or empty the folder to reuse it)");
+			}
 		}
 	}
 

@@ -172,6 +172,27 @@ class NightAfterNightTest {
 	}
 
 	@Test
+	void anOutputFolderBelongsToOneInputAndNoRunOverwritesTheFileItReads() throws Exception {
+		Path first = write("first.csv", catalog(2));
+		Path second = write("second.csv", "sku,prompt\nQ-1,Another catalog entirely\n");
+		assertThat(run(first).exitCode()).isEqualTo(ExitCode.COMPLETED);
+		String results = Files.readString(output().resolve("results.csv"));
+		Path rejects = output().resolve("rejects.csv");
+		String rejectsBefore = Files.readString(rejects);
+
+		CommandRun other = run(second);
+		CommandRun fedBack = run(rejects);
+
+		assertThat(other.exitCode()).isEqualTo(ExitCode.USAGE);
+		assertThat(other.err()).contains("holds the results of another input").contains("first.csv");
+		assertThat(fedBack.exitCode()).isEqualTo(ExitCode.USAGE);
+		assertThat(fedBack.err()).contains("is a file the run writes");
+		assertThat(Files.readString(output().resolve("results.csv"))).isEqualTo(results);
+		assertThat(Files.readString(rejects)).isEqualTo(rejectsBefore);
+		assertThat(this.simulator.generations()).hasSize(2);
+	}
+
+	@Test
 	void anInvalidJobWideDefaultIsAUsageErrorAndNothingIsSent() throws Exception {
 		Path input = write("catalog.csv", catalog(3));
 
