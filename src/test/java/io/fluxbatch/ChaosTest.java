@@ -8,13 +8,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import io.fluxbatch.simulator.FluxSimulator;
+import io.fluxbatch.simulator.ReceivedGeneration;
 import io.fluxbatch.simulator.SimulatorCounters;
 import io.fluxbatch.simulator.SimulatorSettings;
+import io.fluxbatch.simulator.TaskRecord;
+import io.fluxbatch.simulator.TaskState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +37,8 @@ class ChaosTest {
 
 	private static final int KILLS = 4;
 
+	private static final int ADDED = 20;
+
 	private static final int MAX_RUNS = 30;
 
 	@TempDir
@@ -39,6 +46,20 @@ class ChaosTest {
 
 	@Test
 	void killedAtRandomUnderEveryFaultTheSameCommandStillFinishesEveryRowExactlyOnce() throws Exception {
+		chaos(false);
+	}
+
+	/**
+	 * The sheet is edited between kills (every seventh prompt changed, rows added): the
+	 * run that completes holds exactly the current rows, each image made from the prompt
+	 * now in the file, and the spend ledger accounts for what was charged.
+	 */
+	@Test
+	void killedAtRandomWhileTheSheetIsEditedTheCurrentSheetWinsAndNothingIsPaidTwiceUnflagged() throws Exception {
+		chaos(true);
+	}
+
+	private void chaos(boolean editBetweenKills) throws Exception {
 		Random random = new Random(2026);
 		SimulatorSettings settings = SimulatorSettings.defaults()
 			.withChaos(0.04)
@@ -50,7 +71,7 @@ class ChaosTest {
 			.withDailyQuota(ROWS * 2)
 			.withTinyImages(true)
 			.withRandomSeed(2026);
-		Path input = prompts();
+		Path input = prompts(ROWS, false);
 		Path job = Files.writeString(this.dir.resolve("chaos.yml"), """
 				flux:
 				  job:
@@ -94,16 +115,24 @@ class ChaosTest {
 				if (err.contains("daily request quota")) {
 					simulator.resetDailyQuota();
 				}
+				if (editBetweenKills && run == 2) {
+					prompts(ROWS + ADDED, true);
+				}
 				killAt.set(requests.get() + nextKill(random));
 			}
 			assertThat(outcomes).as("exit codes of the runs").last().isEqualTo("0");
 
 			Path output = this.dir.resolve("out");
 			List<Map<String, String>> results = CsvRows.read(output.resolve("results.csv"));
-			RunChecks.assertEveryRowFinal(results, ROWS);
-			RunChecks.assertNoUnflaggedDuplicates(simulator, results);
+			if (editBetweenKills) {
+				assertCurrentSheetWon(simulator, output, results, CsvRows.read(input));
+			}
+			else {
+				RunChecks.assertEveryRowFinal(results, ROWS);
+				RunChecks.assertNoUnflaggedDuplicates(simulator, results);
+				RunChecks.assertCreditsReconcile(simulator, output, results);
+			}
 			RunChecks.assertImagesVerified(output, results);
-			RunChecks.assertCreditsReconcile(simulator, output, results);
 			assertThat(kills.get()).isEqualTo(KILLS);
 			report(simulator.counters(), results, kills.get(), outcomes);
 		}
@@ -119,13 +148,47 @@ class ChaosTest {
 				this.dir.resolve("db").toString());
 	}
 
-	private Path prompts() throws IOException {
+	private static void assertCurrentSheetWon(FluxSimulator simulator, Path output, List<Map<String, String>> results,
+			List<Map<String, String>> sheet) throws IOException {
+		RunChecks.assertEveryRowFinal(results, sheet.size());
+		assertThat(results).extracting((row) -> row.get("sku") + " " + row.get("prompt"))
+			.containsExactlyElementsOf(sheet.stream().map((row) -> row.get("sku") + " " + row.get("prompt")).toList());
+		Map<String, String> promptOfTask = simulator.generations()
+			.stream()
+			.collect(Collectors.toMap(ReceivedGeneration::taskId, ReceivedGeneration::prompt, (a, b) -> a));
+		results.stream()
+			.filter((row) -> !row.get("task_id").isEmpty())
+			.forEach((row) -> assertThat(promptOfTask.get(row.get("task_id"))).as(row.get("sku"))
+				.isEqualTo(row.get("prompt")));
+		Set<String> current = sheet.stream().map((row) -> row.get("prompt")).collect(Collectors.toSet());
+		Set<String> flagged = results.stream()
+			.filter((row) -> "yes".equals(row.get("duplicate_risk")))
+			.map((row) -> row.get("prompt"))
+			.collect(Collectors.toSet());
+		simulator.tasks()
+			.stream()
+			.filter((task) -> task.state() != TaskState.FAILED && current.contains(task.prompt()))
+			.collect(Collectors.groupingBy(TaskRecord::prompt, Collectors.counting()))
+			.forEach((prompt, tasks) -> {
+				if (tasks > 1) {
+					assertThat(flagged).as("row of '%s' was generated %d times", prompt, tasks).contains(prompt);
+				}
+			});
+		List<Map<String, String>> ledger = CsvRows.read(output.resolve("spend.csv"));
+		long spent = ledger.stream().mapToLong((line) -> Long.parseLong(line.get("credits"))).sum();
+		long possible = ledger.stream().mapToLong((line) -> Long.parseLong(line.get("possible_cost"))).sum();
+		assertThat(simulator.counters().creditsCharged()).as("charged, against spend.csv")
+			.isBetween(spent, spent + possible);
+	}
+
+	private Path prompts(int rows, boolean edited) throws IOException {
 		StringBuilder csv = new StringBuilder("sku,prompt,model,resolution\n");
-		for (int i = 1; i <= ROWS; i++) {
+		for (int i = 1; i <= rows; i++) {
 			csv.append("SKU-")
 				.append(i)
 				.append(",Catalog photo of product ")
 				.append(i)
+				.append((edited && i % 7 == 0) ? " in red" : "")
 				.append(" on white,")
 				.append((i % 5 == 0) ? "flex" : "pro")
 				.append(',')
