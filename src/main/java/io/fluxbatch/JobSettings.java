@@ -61,9 +61,14 @@ final class JobSettings {
 	}
 
 	private static Validator validator() {
-		try (var factory = Validation.buildDefaultValidatorFactory()) {
-			return factory.getValidator();
-		}
+		return Validators.ONE;
+	}
+
+	/** Started on first use only, once logging is set up. */
+	private static final class Validators {
+
+		static final Validator ONE = Validation.buildDefaultValidatorFactory().getValidator();
+
 	}
 
 	/** One setting as a run with these options would see it, or {@code null}. */

@@ -36,7 +36,8 @@ class RunOptions {
 	@Option(names = "--no-bom", description = "write results.csv, rejects.csv and totals.csv without a byte order mark")
 	boolean noByteOrderMark;
 
-	@Option(names = "--db", paramLabel = "PATH", description = "folder of the job database (default ./.flux-batch)")
+	@Option(names = "--db", paramLabel = "PATH",
+			description = "folder of the job database (default <output>/.flux-batch)")
 	Path db;
 
 	/** The options given, as the Spring properties they set. */

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fluxbatch.csv.CellCodec;
+import io.fluxbatch.report.RunSpend;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -46,6 +47,10 @@ public class PromptLoadListener implements StepExecutionListener {
 		if (previous != null) {
 			log.info("{} rows took over what the dropped run did for the same image",
 					this.rows.takeOver(previous, instanceId));
+			// What the dropped run's commands already entered in spend.csv (images it
+			// generated, lost answers) is not this run's to enter again.
+			this.rows.recordSpent(instanceId,
+					RunSpend.of(this.rows.totals(instanceId), this.rows.possibleDuplicates(instanceId)));
 		}
 		int same = this.rows.markSameImages(instanceId);
 		if (same > 0) {
