@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A POST sent just before the process died counts: {@code attempts} is every POST the API
- * received for the row, before and after the crash.
+ * A POST sent just before the process died counts: {@code attempts} counts every POST
+ * that may have reached the API for the row, before and after the crash.
  */
 class KilledSubmissionTest {
 
@@ -49,11 +49,16 @@ class KilledSubmissionTest {
 
 			assertThat(rerun.exitCode()).as(rerun.err()).isEqualTo(ExitCode.COMPLETED);
 			List<Map<String, String>> results = CsvRows.read(this.dir.resolve("out/results.csv"));
-			assertThat(results.stream().mapToLong((row) -> Long.parseLong(row.get("attempts"))).sum())
-				.isEqualTo(simulator.counters().generateRequests());
-			assertThat(results).filteredOn((row) -> "yes".equals(row.get("duplicate_risk")))
-				.isNotEmpty()
-				.allSatisfy((row) -> assertThat(row.get("attempts")).isEqualTo("2"));
+			List<Map<String, String>> inDoubt = results.stream()
+				.filter((row) -> "yes".equals(row.get("duplicate_risk")))
+				.toList();
+			assertThat(inDoubt).isNotEmpty().allSatisfy((row) -> assertThat(row.get("attempts")).isEqualTo("2"));
+			// A row caught SUBMITTING may have died just before its POST left: it counts
+			// as
+			// sent, since nothing can tell, so attempts never say fewer than were
+			// received.
+			assertThat(results.stream().mapToLong((row) -> Long.parseLong(row.get("attempts"))).sum()).isBetween(
+					simulator.counters().generateRequests(), simulator.counters().generateRequests() + inDoubt.size());
 		}
 	}
 

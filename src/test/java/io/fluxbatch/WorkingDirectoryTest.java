@@ -24,6 +24,9 @@ class WorkingDirectoryTest {
 
 	private static final int ROWS = 20;
 
+	/** Enough rows at 5 a second that a SIGTERM after 5 submissions stops the run. */
+	private static final int LEDGER_ROWS = 40;
+
 	@TempDir
 	Path dir;
 
@@ -123,11 +126,11 @@ class WorkingDirectoryTest {
 				}
 			});
 			StringBuilder csv = new StringBuilder("prompt\n");
-			for (int i = 1; i <= ROWS; i++) {
+			for (int i = 1; i <= LEDGER_ROWS; i++) {
 				csv.append("A poster of the number ").append(i).append('\n');
 			}
 			Path input = Files.writeString(this.dir.resolve("in.csv"), csv);
-			Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.api.requests-per-second: 10\n");
+			Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.api.requests-per-second: 5\n");
 			String[] command = { "run", "--job", job.toString(), "--input", input.toString(), "--output",
 					this.dir.resolve("out").toString(), "--base-url", simulator.baseUrl() };
 			Process first = JobProcess.start(this.dir.resolve("first"), command);
@@ -148,8 +151,8 @@ class WorkingDirectoryTest {
 			assertThat(ledger).hasSize(3);
 			assertThat(ledger.stream().mapToLong((line) -> Long.parseLong(line.get("credits"))).sum())
 				.isEqualTo(simulator.counters().creditsCharged())
-				.isEqualTo(ROWS * 15);
-			assertThat(simulator.generations()).hasSize(ROWS);
+				.isEqualTo(LEDGER_ROWS * 15);
+			assertThat(simulator.generations()).hasSize(LEDGER_ROWS);
 		}
 	}
 
