@@ -63,10 +63,26 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			Task task = this.client.submit(request(row), attempts);
 			Instant now = this.clock.instant();
 			long credits = credits(row, task);
-			this.rows.recordSubmitted(row, attempts, task.id(), credits, now,
-					this.schedule.firstPoll(row.model(), now));
+			try {
+				this.rows.recordSubmitted(row, attempts, task.id(), credits, now,
+						this.schedule.firstPoll(row.model(), now));
+			}
+			catch (RuntimeException notKept) {
+				attempts.answerNotKept();
+				throw notKept;
+			}
 			this.budget.charge(row.rowNo(), credits, possiblyLost(row, attempts));
 			return row;
+		}
+		catch (ApiProtocolException unreadable) {
+			// A 2xx we cannot read may stand for a task that exists and is paid: the row
+			// is sent again by the rerun, flagged, rather than failed and paid unflagged
+			// by the next run.
+			log.warn("row {}: the API's answer could not be read: {}", row.rowNo(), unreadable.describe());
+			this.rows.returnToNew(row, attempts, unreadable.describe()
+					+ " (the task may exist; the next run sends the row again, flagged as a possible duplicate)");
+			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
+			return null;
 		}
 		catch (InsufficientCreditsException | QuotaExhaustedException exhausted) {
 			this.rows.returnToNew(row, attempts, exhausted.describe());
@@ -74,7 +90,7 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			this.stop.stopFor(exhausted);
 			return null;
 		}
-		catch (RejectedRequestException | ApiProtocolException refused) {
+		catch (RejectedRequestException refused) {
 			log.warn("row {}: the API refused the prompt: {}", row.rowNo(), refused.describe());
 			this.rows.failSubmission(row, attempts, refused.describe());
 			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
