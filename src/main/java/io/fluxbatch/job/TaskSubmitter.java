@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fluxbatch.api.ApiException;
-import io.fluxbatch.api.ApiProtocolException;
 import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.api.GenerationRequest;
 import io.fluxbatch.api.InsufficientCreditsException;
@@ -74,16 +73,6 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			this.budget.charge(row.rowNo(), credits, possiblyLost(row, attempts));
 			return row;
 		}
-		catch (ApiProtocolException unreadable) {
-			// A 2xx we cannot read may stand for a task that exists and is paid: the row
-			// is sent again by the rerun, flagged, rather than failed and paid unflagged
-			// by the next run.
-			log.warn("row {}: the API's answer could not be read: {}", row.rowNo(), unreadable.describe());
-			this.rows.returnToNew(row, attempts, unreadable.describe()
-					+ " (the task may exist; the next run sends the row again, flagged as a possible duplicate)");
-			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
-			return null;
-		}
 		catch (InsufficientCreditsException | QuotaExhaustedException exhausted) {
 			this.rows.returnToNew(row, attempts, exhausted.describe());
 			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
@@ -97,8 +86,9 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			return null;
 		}
 		catch (RuntimeException failure) {
-			// The API is down or refuses the key: the row waits for the rerun, the step
-			// fails.
+			// The API is down, refuses the key, or gave a 2xx that could not be read or
+			// recorded (counted as a possible charge): the row waits for the rerun, which
+			// sends it flagged; the step fails.
 			this.rows.returnToNew(row, attempts,
 					(failure instanceof ApiException api) ? api.describe() : failure.getMessage());
 			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
