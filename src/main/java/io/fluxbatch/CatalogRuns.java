@@ -200,6 +200,35 @@ class CatalogRuns {
 		catch (IOException failure) {
 			throw new UsageException("cannot create the output folder " + output + ": " + failure.getMessage());
 		}
+		checkWritable(output);
+	}
+
+	/**
+	 * Before anything is paid: an image that cannot be stored, or results that cannot be
+	 * written, would be paid for and lost. A few kilobytes also find a full disk.
+	 */
+	private static void checkWritable(Path output) {
+		Path probe = null;
+		try {
+			probe = Files.createTempFile(output, ".write-check", ".tmp");
+			Files.write(probe, new byte[4096]);
+		}
+		catch (IOException | SecurityException failure) {
+			throw new UsageException("cannot write to the output folder " + output + " ("
+					+ ((failure instanceof java.nio.file.AccessDeniedException) ? "permission denied"
+							: failure.getMessage())
+					+ "); nothing was submitted: make it writable or free some space, then run again");
+		}
+		finally {
+			if (probe != null) {
+				try {
+					Files.deleteIfExists(probe);
+				}
+				catch (IOException ignored) {
+					// A leftover probe file is harmless and hidden.
+				}
+			}
+		}
 	}
 
 }

@@ -114,7 +114,13 @@ class RunCommand implements Callable<Integer> {
 			throw new UsageException(ApiKey.ENVIRONMENT_VARIABLE
 					+ " is not set: export your API key (it starts with sk-), or try the demo with --simulate");
 		}
-		ApiKey key = new ApiKey(value.trim());
+		ApiKey key;
+		try {
+			key = new ApiKey(value.strip());
+		}
+		catch (IllegalArgumentException malformed) {
+			throw new UsageException(malformed.getMessage());
+		}
 		if (!key.wellFormed()) {
 			throw new UsageException(ApiKey.ENVIRONMENT_VARIABLE + " does not hold an API key (keys start with sk-)");
 		}

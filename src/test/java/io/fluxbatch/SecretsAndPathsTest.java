@@ -42,6 +42,23 @@ class SecretsAndPathsTest {
 	}
 
 	@Test
+	void aKeyFileOfTwoLinesIsAUsageErrorThatShowsNeitherLineAndSendsNothing() throws IOException {
+		try (FluxSimulator simulator = FluxSimulator.start(SimulatorSettings.defaults().withAcceptedKey(KEY))) {
+			Path input = Files.writeString(this.dir.resolve("in.csv"), "id,prompt\nA,A kettle on a stove\n");
+			CommandRun run = CommandRun.of(Map.of("VICSEE_API_KEY", KEY + "\nsk-second-line-0123456789"), "run",
+					"--input", input.toString(), "--output", this.dir.resolve("out").toString(), "--base-url",
+					simulator.baseUrl(), "--db", this.dir.resolve("db").toString());
+
+			assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+			assertThat(run.err()).contains("VICSEE_API_KEY holds a space, line break or control character")
+				.doesNotContain(KEY)
+				.doesNotContain("second-line");
+			assertThat(run.err().lines()).hasSize(1);
+			assertThat(simulator.generations()).isEmpty();
+		}
+	}
+
+	@Test
 	void keysFromTheCsvCannotWriteOutsideTheImagesFolder() throws IOException {
 		try (FluxSimulator simulator = FluxSimulator.start(SimulatorSettings.defaults())) {
 			CommandRun run = run(simulator, """

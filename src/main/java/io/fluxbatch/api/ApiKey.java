@@ -13,6 +13,16 @@ public record ApiKey(String value) {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(ENVIRONMENT_VARIABLE + " is empty");
 		}
+		// A header value cannot hold them, and the HTTP client's complaint would quote
+		// the key; the message says where, never what.
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+				throw new IllegalArgumentException(
+						ENVIRONMENT_VARIABLE + " holds a space, line break or control " + "character (character "
+								+ (i + 1) + " of " + value.length() + "); put the key alone on one line of its file");
+			}
+		}
 	}
 
 	public boolean wellFormed() {

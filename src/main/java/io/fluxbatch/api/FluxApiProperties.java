@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -20,11 +21,16 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl the API's base URL, ending in {@code /api/v1}
  * @param dialect which of the two documented request bodies to send
  * @param connectTimeout how long to wait for a connection
- * @param readTimeout how long to wait for an answer
+ * @param readTimeout how long one whole answer may take, from the request to its last
+ * byte
  * @param requestsPerSecond the pace of all API requests together (submits, polls,
  * download links)
  * @param retry retries of one call
  * @param circuitBreaker when to stop calling an API that keeps failing
+ * @param maxAnswerSize the largest API answer read; a longer one is abandoned as
+ * unreadable
+ * @param maxCreditsPerImage the most one generation can cost; a {@code creditsUsed}
+ * outside {@code 0..} this is unreadable, never money
  */
 @Validated
 @ConfigurationProperties("flux.api")
@@ -32,12 +38,13 @@ public record FluxApiProperties(@DefaultValue("https://vicsee.com/api/v1") @NotN
 		@DefaultValue("OPTIONS") @NotNull RequestDialect dialect, @DefaultValue("5s") @NotNull Duration connectTimeout,
 		@DefaultValue("30s") @NotNull Duration readTimeout,
 		@DefaultValue("5") @DecimalMin("0.01") @DecimalMax("100000") double requestsPerSecond,
-		@DefaultValue @Valid Retry retry, @DefaultValue @Valid CircuitBreaker circuitBreaker) {
+		@DefaultValue @Valid Retry retry, @DefaultValue @Valid CircuitBreaker circuitBreaker,
+		@DefaultValue("1MB") @NotNull DataSize maxAnswerSize, @DefaultValue("75") @Min(0) long maxCreditsPerImage) {
 
 	/** The same settings, pointed elsewhere (the embedded simulator). */
 	public FluxApiProperties withBaseUrl(String url) {
 		return new FluxApiProperties(URI.create(url), this.dialect, this.connectTimeout, this.readTimeout,
-				this.requestsPerSecond, this.retry, this.circuitBreaker);
+				this.requestsPerSecond, this.retry, this.circuitBreaker, this.maxAnswerSize, this.maxCreditsPerImage);
 	}
 
 	/**

@@ -42,15 +42,21 @@ public class FluxClient {
 
 	private final ApiUsage usage = new ApiUsage();
 
+	private final int maxAnswerBytes;
+
 	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json) {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NORMAL)
+			// The key is a header of every request: a redirect followed would hand it to
+			// whichever host the answer names. A 3xx is refused instead (WireFormat).
+			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
 		// Spring writes each request body from a task of this executor; its default
 		// starts a new thread per POST, which at hundreds of submits a second is most of
 		// their cost.
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http, BODY_WRITERS);
+		// Spring closes the answer's body once this has passed since the request left,
+		// so it bounds the whole answer, not only the arrival of its headers.
 		requests.setReadTimeout(properties.readTimeout());
 		String baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");
 		this.rest = RestClient.builder()
@@ -59,7 +65,8 @@ public class FluxClient {
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key.value())
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.build();
-		this.wire = new WireFormat(json);
+		this.wire = new WireFormat(json, properties.maxCreditsPerImage());
+		this.maxAnswerBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxAnswerSize().toBytes());
 		this.dialect = properties.dialect();
 		this.resilience = new ApiResilience(properties);
 	}
@@ -136,8 +143,12 @@ public class FluxClient {
 		try {
 			return request.exchange((sent, response) -> {
 				int status = response.getStatusCode().value();
-				byte[] body = response.getBody().readAllBytes();
 				this.usage.observe(status, response.getHeaders());
+				byte[] body = response.getBody().readNBytes(this.maxAnswerBytes + 1);
+				if (body.length > this.maxAnswerBytes) {
+					throw new ApiProtocolException("the API's answer is longer than " + this.maxAnswerBytes
+							+ " bytes (flux.api.max-answer-size); it was abandoned");
+				}
 				return this.wire.answer(status, response.getHeaders(), body, reader);
 			});
 		}

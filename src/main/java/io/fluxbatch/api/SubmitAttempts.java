@@ -38,6 +38,14 @@ public final class SubmitAttempts {
 		this.lostAnswers.incrementAndGet();
 	}
 
+	/**
+	 * The API accepted a POST, but its answer could not be kept (the row table refused
+	 * it): as good as lost, the task may exist and be paid.
+	 */
+	public void answerNotKept() {
+		lostAnswer();
+	}
+
 	public int sent() {
 		return this.sent.get();
 	}

@@ -17,7 +17,9 @@ public enum TaskStatus {
 			case "processing", "running", "in_progress" -> PROCESSING;
 			case "completed", "success", "succeeded", "done" -> COMPLETED;
 			case "failed", "error", "cancelled", "canceled" -> FAILED;
-			default -> throw new ApiProtocolException("unknown task status '" + word + "'");
+			// A word this client does not know (or none) cannot mean the task is over: it
+			// may be paid, so it is polled again until it says so or the poll times out.
+			default -> PROCESSING;
 		};
 	}
 

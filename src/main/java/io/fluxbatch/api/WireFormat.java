@@ -24,10 +24,22 @@ final class WireFormat {
 	private static final Pattern RESET_IN_MESSAGE = Pattern
 		.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?");
 
+	/** The longest task id kept: the row table's column. */
+	static final int MAX_TASK_ID = 1000;
+
+	/** The longest image URL kept: the row table's column. */
+	static final int MAX_URL = 16384;
+
+	/** An API's code or message is cut to this, so an error text always fits its cell. */
+	private static final int MAX_TEXT = 500;
+
 	private final ObjectMapper json;
 
-	WireFormat(ObjectMapper json) {
+	private final long maxCreditsPerImage;
+
+	WireFormat(ObjectMapper json, long maxCreditsPerImage) {
 		this.json = json;
+		this.maxCreditsPerImage = maxCreditsPerImage;
 	}
 
 	String write(Object body) {
@@ -56,19 +68,71 @@ final class WireFormat {
 		if (id == null) {
 			throw new ApiProtocolException("the API's answer names no task id");
 		}
+		if (id.length() > MAX_TASK_ID) {
+			throw new ApiProtocolException("the API's task id is " + id.length() + " characters long, more than the "
+					+ MAX_TASK_ID + " a task id can have");
+		}
 		JsonNode output = node.has("output") ? node.get("output") : node.path("result");
+		String url = text(output, "url");
+		if (url != null && url.length() > MAX_URL) {
+			throw new ApiProtocolException(
+					"the image URL is " + url.length() + " characters long, more than the " + MAX_URL + " kept");
+		}
 		JsonNode error = node.path("error");
-		String errorCode = error.isObject() ? text(error, "code") : null;
-		String errorMessage = error.isObject() ? text(error, "message") : (error.isString() ? error.asString() : null);
-		return new Task(id, TaskStatus.fromWire(text(node, "status")), number(node, "creditsUsed"),
-				number(node, "creditsRemaining"), text(output, "url"), integer(output, "width"),
-				integer(output, "height"), errorCode, errorMessage);
+		String errorCode = error.isObject() ? oneLine(text(error, "code")) : null;
+		String errorMessage = oneLine(
+				error.isObject() ? text(error, "message") : (error.isString() ? error.asString() : null));
+		return new Task(id, TaskStatus.fromWire(text(node, "status")), creditsUsed(node),
+				balance(node.get("creditsRemaining")), url, integer(output, "width"), integer(output, "height"),
+				errorCode, errorMessage);
+	}
+
+	/**
+	 * What the generation cost, when the API says: only a whole number a generation can
+	 * cost is money; anything else is an answer this client cannot read.
+	 */
+	private Long creditsUsed(JsonNode node) {
+		JsonNode value = node.get("creditsUsed");
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		Long credits = balance(value);
+		if (credits == null || credits > this.maxCreditsPerImage) {
+			throw new ApiProtocolException("creditsUsed " + oneLine(value.toString())
+					+ " is not what a generation can cost (0 to " + this.maxCreditsPerImage + ")");
+		}
+		return credits;
+	}
+
+	/** A whole, non-negative number of credits, or {@code null}. */
+	private static Long balance(JsonNode value) {
+		if (value == null || !value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+			return null;
+		}
+		long credits = value.asLong();
+		return (credits >= 0) ? credits : null;
+	}
+
+	/**
+	 * An API's text made safe to keep: on one line (no tab or carriage return a
+	 * spreadsheet could read a formula after) and cut short.
+	 */
+	static String oneLine(String text) {
+		if (text == null) {
+			return null;
+		}
+		String flat = text.replaceAll("\\p{Cntrl}+", " ").strip();
+		return (flat.length() <= MAX_TEXT) ? flat : flat.substring(0, MAX_TEXT - 3) + "...";
 	}
 
 	DownloadLink downloadLink(JsonNode node) {
 		String url = text(node, "url");
 		if (url == null) {
 			throw new ApiProtocolException("the download answer has no url");
+		}
+		if (url.length() > MAX_URL) {
+			throw new ApiProtocolException(
+					"the download URL is " + url.length() + " characters long, more than the " + MAX_URL + " kept");
 		}
 		return new DownloadLink(url, text(node, "expiresAt"));
 	}
@@ -93,9 +157,15 @@ final class WireFormat {
 	}
 
 	private ApiException failure(int status, HttpHeaders headers, byte[] body) {
+		if (status / 100 == 3) {
+			// Following would send the key (and the prompt) wherever the answer points.
+			return new RejectedRequestException(status, "REDIRECT_REFUSED", "the API answered " + status
+					+ " pointing elsewhere (" + where(headers.getFirst(HttpHeaders.LOCATION))
+					+ "); redirects are not followed, so the key is only sent to the configured flux.api.base-url");
+		}
 		JsonNode error = errorNode(body);
-		String code = (error != null && text(error, "code") != null) ? text(error, "code") : "HTTP_" + status;
-		String message = (error != null && text(error, "message") != null) ? text(error, "message")
+		String code = (error != null && text(error, "code") != null) ? oneLine(text(error, "code")) : "HTTP_" + status;
+		String message = (error != null && text(error, "message") != null) ? oneLine(text(error, "message"))
 				: "HTTP status " + status;
 		if (status == 401) {
 			return new AuthenticationException(code, message);
@@ -119,6 +189,17 @@ final class WireFormat {
 					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), status != 503, null);
 		}
 		return new RejectedRequestException(status, code, message);
+	}
+
+	/** A redirect's origin, never its path or query, which may carry anything. */
+	private static String where(String location) {
+		try {
+			java.net.URI target = java.net.URI.create(location.strip());
+			return (target.getHost() != null) ? target.getScheme() + "://" + target.getAuthority() : "a relative path";
+		}
+		catch (RuntimeException unreadable) {
+			return "no readable location";
+		}
 	}
 
 	private static boolean isDailyQuota(HttpHeaders headers, String message) {
@@ -186,11 +267,6 @@ final class WireFormat {
 			}
 		}
 		return null;
-	}
-
-	private static Long number(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		return (value != null && value.isNumber()) ? value.asLong() : null;
 	}
 
 	private static Integer integer(JsonNode node, String name) {

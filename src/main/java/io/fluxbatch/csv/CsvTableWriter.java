@@ -72,7 +72,13 @@ public final class CsvTableWriter implements Closeable {
 		if (cell == null || cell.isEmpty()) {
 			return "";
 		}
-		boolean formulaStart = "=+-@".indexOf(cell.charAt(0)) >= 0;
+		// A spreadsheet skips a leading tab or carriage return before it looks for a
+		// formula, so "\t=HYPERLINK(...)" runs as one.
+		int first = 0;
+		while (first < cell.length() - 1 && (cell.charAt(first) == '\t' || cell.charAt(first) == '\r')) {
+			first++;
+		}
+		boolean formulaStart = "=+-@".indexOf(cell.charAt(first)) >= 0;
 		return (formulaStart && !PLAIN_NUMBER.matcher(cell).matches()) ? "'" + cell : cell;
 	}
 

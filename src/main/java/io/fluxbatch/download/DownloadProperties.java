@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * How images are fetched from the CDN ({@code flux.download.*}).
  *
  * @param maxSize the largest image accepted; a larger body is abandoned
- * @param timeout how long one fetch may take
+ * @param timeout how long one fetch may take, from the request to the image's last byte
  * @param attempts fetches of one URL before asking the API for a fresh one
  */
 @Validated

@@ -16,6 +16,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -29,6 +34,17 @@ import io.github.resilience4j.retry.RetryConfig;
  * the API reported, and moves it into place under its final name only once it has passed.
  */
 public class ImageDownloader {
+
+	/**
+	 * Closes bodies whose time is up: the JDK client's request timeout covers only the
+	 * headers, and a body that trickles or is shorter than its length would block a read
+	 * forever.
+	 */
+	private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "cdn-deadline");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	private final HttpClient http;
 
@@ -97,7 +113,30 @@ public class ImageDownloader {
 	 */
 	private String fetch(URI url, Path part) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(url).timeout(this.properties.timeout()).GET().build();
+		long started = System.nanoTime();
 		HttpResponse<InputStream> response = this.http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		AtomicBoolean late = new AtomicBoolean();
+		long left = this.properties.timeout().toNanos() - (System.nanoTime() - started);
+		ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+			late.set(true);
+			closeQuietly(response.body());
+		}, Math.max(0, left), TimeUnit.NANOSECONDS);
+		try {
+			return store(response, part);
+		}
+		catch (IOException failure) {
+			if (late.get()) {
+				throw new DownloadFailedException("the image did not arrive within "
+						+ this.properties.timeout().toMillis() + " ms (flux.download.timeout)", failure);
+			}
+			throw failure;
+		}
+		finally {
+			deadline.cancel(false);
+		}
+	}
+
+	private String store(HttpResponse<InputStream> response, Path part) throws IOException {
 		try (InputStream body = response.body()) {
 			if (response.statusCode() != 200) {
 				String problem = "the image URL answered HTTP " + response.statusCode();
@@ -148,6 +187,15 @@ public class ImageDownloader {
 			finally {
 				reader.dispose();
 			}
+		}
+	}
+
+	private static void closeQuietly(InputStream body) {
+		try {
+			body.close();
+		}
+		catch (IOException ignored) {
+			// Closing is only to wake the read blocked on it, which then fails.
 		}
 	}
 

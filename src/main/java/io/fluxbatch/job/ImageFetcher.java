@@ -27,6 +27,8 @@ public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutco
 
 	static final String IMAGES = "images";
 
+	private static final int MAX_ERROR = 1000;
+
 	private final ImageDownloader downloader;
 
 	private final FluxClient client;
@@ -106,8 +108,11 @@ public class ImageFetcher implements ItemProcessor<GeneratedImage, DownloadOutco
 	}
 
 	private static DownloadOutcome pending(GeneratedImage image, String url, String error) {
+		// A reason may quote what the API sent (an unusable URL): it is cut to fit its
+		// column.
+		String reason = (error.length() <= MAX_ERROR) ? error : error.substring(0, MAX_ERROR - 3) + "...";
 		return new DownloadOutcome(image.instanceId(), image.rowNo(), RowStatus.GENERATED.name(), url, null,
-				image.width(), image.height(), null, null, error);
+				image.width(), image.height(), null, null, reason);
 	}
 
 }

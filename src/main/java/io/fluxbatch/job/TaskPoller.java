@@ -77,16 +77,20 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, Step
 				this.stop.stopFor(exhausted);
 				return (polls == 0) ? null : PollOutcome.stillRunning(task, due.get(), polls);
 			}
-			catch (RejectedRequestException | ApiProtocolException refused) {
+			catch (RejectedRequestException refused) {
 				return PollOutcome.failed(task, refused.describe(), polls + 1);
+			}
+			catch (ApiProtocolException unreadable) {
+				// Says nothing about the task, which may be paid: it is polled again.
+				answer = null;
 			}
 			polls++;
 			Instant now = this.clock.instant();
-			if (task.polls() == 0 && polls == 1) {
+			if (answer != null && task.polls() == 0 && polls == 1) {
 				this.times.firstPoll(task.model(), task.submittedAt(), this.schedule.firstPollDelay(task.model()), now,
 						answer.status() == TaskStatus.COMPLETED || answer.status() == TaskStatus.FAILED);
 			}
-			switch (answer.status()) {
+			switch ((answer != null) ? answer.status() : TaskStatus.PROCESSING) {
 				case COMPLETED:
 					return PollOutcome.generated(task, now, answer.outputUrl(), answer.width(), answer.height(), polls);
 				case FAILED:

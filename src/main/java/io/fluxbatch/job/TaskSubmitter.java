@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fluxbatch.api.ApiException;
-import io.fluxbatch.api.ApiProtocolException;
 import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.api.GenerationRequest;
 import io.fluxbatch.api.InsufficientCreditsException;
@@ -63,8 +62,14 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			Task task = this.client.submit(request(row), attempts);
 			Instant now = this.clock.instant();
 			long credits = credits(row, task);
-			this.rows.recordSubmitted(row, attempts, task.id(), credits, now,
-					this.schedule.firstPoll(row.model(), now));
+			try {
+				this.rows.recordSubmitted(row, attempts, task.id(), credits, now,
+						this.schedule.firstPoll(row.model(), now));
+			}
+			catch (RuntimeException notKept) {
+				attempts.answerNotKept();
+				throw notKept;
+			}
 			this.budget.charge(row.rowNo(), credits, possiblyLost(row, attempts));
 			return row;
 		}
@@ -74,15 +79,16 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			this.stop.stopFor(exhausted);
 			return null;
 		}
-		catch (RejectedRequestException | ApiProtocolException refused) {
+		catch (RejectedRequestException refused) {
 			log.warn("row {}: the API refused the prompt: {}", row.rowNo(), refused.describe());
 			this.rows.failSubmission(row, attempts, refused.describe());
 			this.budget.release(row.rowNo(), possiblyLost(row, attempts));
 			return null;
 		}
 		catch (RuntimeException failure) {
-			// The API is down or refuses the key: the row waits for the rerun, the step
-			// fails.
+			// The API is down, refuses the key, or gave a 2xx that could not be read or
+			// recorded (counted as a possible charge): the row waits for the rerun, which
+			// sends it flagged; the step fails.
 			this.rows.returnToNew(row, attempts,
 					(failure instanceof ApiException api) ? api.describe() : failure.getMessage());
 			this.budget.release(row.rowNo(), possiblyLost(row, attempts));

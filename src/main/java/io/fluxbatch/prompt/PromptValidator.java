@@ -21,9 +21,18 @@ public class PromptValidator implements ItemProcessor<CsvRecord, ValidatedRow> {
 		this.defaults = defaults;
 	}
 
+	/** The longest key kept: the row table's column, checked before anything is paid. */
+	static final int MAX_KEY_LENGTH = 1000;
+
 	@Override
 	public ValidatedRow process(CsvRecord record) {
 		String key = keyOf(record);
+		if (key.length() > MAX_KEY_LENGTH) {
+			return new ValidatedRow(
+					record, null, "key " + Quoted.value(key) + " is " + key.length()
+							+ " characters long; keys may have at most " + MAX_KEY_LENGTH,
+					key.substring(0, MAX_KEY_LENGTH));
+		}
 		if (record.problem() != null) {
 			return new ValidatedRow(record, null, "malformed CSV: " + record.problem(), key);
 		}

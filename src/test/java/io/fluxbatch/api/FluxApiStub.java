@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.springframework.util.unit.DataSize;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +52,8 @@ final class FluxApiStub {
 		return new FluxApiProperties(URI.create(api.baseUrl() + "/api/v1"), dialect, Duration.ofSeconds(5),
 				Duration.ofSeconds(10), 1000,
 				new FluxApiProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5)),
-				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMinutes(5)));
+				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMinutes(5)),
+				DataSize.ofMegabytes(1), 75);
 	}
 
 	static GenerationRequest textToImage(String prompt) {

@@ -163,9 +163,11 @@ class FluxClientRetryTest {
 	void aSubmitWhoseAnswerComesTooLateIsRetriedAndFlaggedAsAPossibleDuplicate() {
 		submitAnswersOnceThenSucceeds(seedSubmitted("task_late").withFixedDelay(2_000));
 		FluxApiProperties properties = FluxApiStub.properties(api, RequestDialect.OPTIONS);
-		FluxClient client = new FluxClient(new FluxApiProperties(properties.baseUrl(), properties.dialect(),
-				properties.connectTimeout(), Duration.ofMillis(300), properties.requestsPerSecond(), properties.retry(),
-				properties.circuitBreaker()), new ApiKey(FluxApiStub.KEY), JsonMapper.builder().build());
+		FluxClient client = new FluxClient(
+				new FluxApiProperties(properties.baseUrl(), properties.dialect(), properties.connectTimeout(),
+						Duration.ofMillis(300), properties.requestsPerSecond(), properties.retry(),
+						properties.circuitBreaker(), properties.maxAnswerSize(), properties.maxCreditsPerImage()),
+				new ApiKey(FluxApiStub.KEY), JsonMapper.builder().build());
 		SubmitAttempts attempts = new SubmitAttempts();
 
 		Task task = client.submit(textToImage("a red fox"), attempts);
@@ -182,7 +184,8 @@ class FluxClientRetryTest {
 		FluxClient client = new FluxClient(
 				new FluxApiProperties(properties.baseUrl(), properties.dialect(), properties.connectTimeout(),
 						properties.readTimeout(), properties.requestsPerSecond(), properties.retry(),
-						new FluxApiProperties.CircuitBreaker(50, 2, Duration.ofMillis(20), Duration.ofMillis(60))),
+						new FluxApiProperties.CircuitBreaker(50, 2, Duration.ofMillis(20), Duration.ofMillis(60)),
+						properties.maxAnswerSize(), properties.maxCreditsPerImage()),
 				new ApiKey(FluxApiStub.KEY), JsonMapper.builder().build());
 
 		assertThatExceptionOfType(TransientApiException.class)

@@ -46,6 +46,18 @@ class CsvTableWriterTest {
 	}
 
 	@Test
+	void aFormulaAfterALeadingTabOrCarriageReturnIsNeutralisedToo() throws IOException {
+		Path file = this.dir.resolve("results.csv");
+
+		try (CsvTableWriter writer = new CsvTableWriter(file, true)) {
+			writer.writeRow(List.of("\t=HYPERLINK(\"http://e.test\")", "\r=1+2", "\t\r@x", "\tplain", "\t-5"));
+		}
+
+		assertThat(Files.readAllBytes(file)).isEqualTo(
+				bytes("\uFEFF\"'\t=HYPERLINK(\"\"http://e.test\"\")\"," + "\"'\r=1+2\",\"'\t\r@x\",\tplain,'\t-5\r\n"));
+	}
+
+	@Test
 	void anExistingFileIsReplaced() throws IOException {
 		Path file = Files.writeString(this.dir.resolve("totals.csv"), "old content that is longer\r\n");
 
