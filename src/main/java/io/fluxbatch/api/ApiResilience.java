@@ -1,5 +1,6 @@
 package io.fluxbatch.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,15 +10,19 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 /**
  * The one place Resilience4j is applied to API calls: a retry outside, a circuit breaker,
- * and the rate limiter inside, so that every attempt, retries included, waits for its own
- * permit.
+ * and the pace inside, so that every attempt, retries included, waits for its own slot.
+ *
+ * <p>
+ * The pace is an {@link AdaptivePace} of ours rather than Resilience4j's
+ * {@code RateLimiter}: that one can change the permits of a period but not the period, so
+ * a pace that must move smoothly from 5 to a hundred requests a second and settle at 4.8
+ * would be either bursty (one-second periods) or coarse, and it cannot hold every call
+ * for a {@code Retry-After}. Ours sits in the same place of the decoration.
  */
 final class ApiResilience {
 
@@ -25,26 +30,29 @@ final class ApiResilience {
 
 	private final CircuitBreaker circuitBreaker;
 
-	private final RateLimiter rateLimiter;
+	private final AdaptivePace pace;
+
+	private final Clock clock;
 
 	private final FluxApiProperties.CircuitBreaker breakerSettings;
 
 	/** When the breaker opened and has not closed since, or {@code null}. */
 	private final AtomicReference<Instant> failingSince = new AtomicReference<>();
 
-	ApiResilience(FluxApiProperties properties) {
+	ApiResilience(FluxApiProperties properties, Clock clock) {
+		this.clock = clock;
 		this.retry = Retry.of("flux-api", retryConfig(properties.retry()));
 		this.breakerSettings = properties.circuitBreaker();
 		this.circuitBreaker = CircuitBreaker.of("flux-api", circuitBreakerConfig(this.breakerSettings));
 		this.circuitBreaker.getEventPublisher().onStateTransition((event) -> {
 			switch (event.getStateTransition().getToState()) {
-				case OPEN -> this.failingSince.compareAndSet(null, Instant.now());
+				case OPEN -> this.failingSince.compareAndSet(null, this.clock.instant());
 				case CLOSED -> this.failingSince.set(null);
 				default -> {
 				}
 			}
 		});
-		this.rateLimiter = RateLimiter.of("flux-api", rateLimiterConfig(properties.requestsPerSecond()));
+		this.pace = new AdaptivePace(clock, properties.requestsPerSecond());
 	}
 
 	/**
@@ -52,8 +60,8 @@ final class ApiResilience {
 	 * once it has stayed open longer than {@code give-up-after}, they fail.
 	 */
 	<T> T call(Supplier<T> request) {
-		Supplier<T> attempt = Retry.decorateSupplier(this.retry, CircuitBreaker.decorateSupplier(this.circuitBreaker,
-				RateLimiter.decorateSupplier(this.rateLimiter, request)));
+		Supplier<T> attempt = Retry.decorateSupplier(this.retry,
+				CircuitBreaker.decorateSupplier(this.circuitBreaker, () -> paced(request)));
 		while (true) {
 			try {
 				return attempt.get();
@@ -65,10 +73,62 @@ final class ApiResilience {
 		}
 	}
 
+	private <T> T paced(Supplier<T> request) {
+		Instant slot;
+		synchronized (this.pace) {
+			slot = this.pace.reserve();
+		}
+		waitUntil(slot);
+		try {
+			T answer = request.get();
+			passed();
+			return answer;
+		}
+		catch (TransientApiException failure) {
+			if (failure.httpStatus() == 429 && failure.retryAfter() != null
+					&& !SubmitGate.isConcurrencyLimit(failure)) {
+				synchronized (this.pace) {
+					this.pace.refused(failure.retryAfter());
+				}
+			}
+			else if (failure.httpStatus() != 0) {
+				// Answered, so it got through the burst limit: a 5xx says nothing about
+				// the pace.
+				passed();
+			}
+			throw failure;
+		}
+		catch (ApiException answered) {
+			passed();
+			throw answered;
+		}
+	}
+
+	private void passed() {
+		synchronized (this.pace) {
+			this.pace.passed();
+		}
+	}
+
+	private void waitUntil(Instant slot) {
+		long nanos = Duration.between(this.clock.instant(), slot).toNanos();
+		if (nanos <= 0) {
+			return;
+		}
+		try {
+			Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			throw new TransientApiException(0, "INTERRUPTED", "interrupted while waiting for the API's pace", null,
+					false, interrupted);
+		}
+	}
+
 	private void giveUpIfFailingTooLong(CallNotPermittedException open) {
 		Instant since = this.failingSince.get();
 		Duration limit = this.breakerSettings.giveUpAfter();
-		if (since != null && Duration.between(since, Instant.now()).compareTo(limit) > 0) {
+		if (since != null && Duration.between(since, this.clock.instant()).compareTo(limit) > 0) {
 			throw new TransientApiException(0, "API_UNAVAILABLE",
 					"the API has failed nearly every call for over " + limit.toSeconds() + "s; giving up for now", null,
 					false, open);
@@ -97,8 +157,10 @@ final class ApiResilience {
 			return backoff.apply(attempt);
 		})
 			// Only failures that can pass are retried: 400, 401, 402 and the daily quota
-			// never are.
-			.retryOnException((failure) -> failure instanceof TransientApiException)
+			// never are; too many unfinished tasks is waited out by the SubmitGate, not
+			// retried.
+			.retryOnException(
+					(failure) -> failure instanceof TransientApiException && !SubmitGate.isConcurrencyLimit(failure))
 			.failAfterMaxAttempts(false)
 			.build();
 	}
@@ -112,21 +174,8 @@ final class ApiResilience {
 			.waitDurationInOpenState(settings.waitInOpenState())
 			.permittedNumberOfCallsInHalfOpenState(2)
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
-			.recordException((failure) -> failure instanceof TransientApiException)
-			.build();
-	}
-
-	private static RateLimiterConfig rateLimiterConfig(double requestsPerSecond) {
-		// One permit per slot, rather than a burst per second, spreads requests evenly
-		// across the second, which is what a server-side per-second window tolerates
-		// best. Above a thousand a second, slots of a millisecond hold several permits
-		// each.
-		long nanosPerRequest = Math.round(1_000_000_000L / requestsPerSecond);
-		boolean severalPerMillisecond = nanosPerRequest < 1_000_000L;
-		return RateLimiterConfig.custom()
-			.limitForPeriod(severalPerMillisecond ? (int) Math.round(requestsPerSecond / 1000) : 1)
-			.limitRefreshPeriod(Duration.ofNanos(severalPerMillisecond ? 1_000_000L : nanosPerRequest))
-			.timeoutDuration(Duration.ofHours(1))
+			.recordException(
+					(failure) -> failure instanceof TransientApiException && !SubmitGate.isConcurrencyLimit(failure))
 			.build();
 	}
 

@@ -23,8 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a connection
  * @param readTimeout how long one whole answer may take, from the request to its last
  * byte
- * @param requestsPerSecond the pace of all API requests together (submits, polls,
- * download links)
+ * @param requestsPerSecond the most requests a second of all kinds together (submits,
+ * polls, download links), for an account shared with other tools; unset, the client finds
+ * the API's own limit and paces itself just under it
  * @param retry retries of one call
  * @param circuitBreaker when to stop calling an API that keeps failing
  * @param maxAnswerSize the largest API answer read; a longer one is abandoned as
@@ -37,9 +38,9 @@ import org.springframework.validation.annotation.Validated;
 public record FluxApiProperties(@DefaultValue("https://vicsee.com/api/v1") @NotNull URI baseUrl,
 		@DefaultValue("OPTIONS") @NotNull RequestDialect dialect, @DefaultValue("5s") @NotNull Duration connectTimeout,
 		@DefaultValue("30s") @NotNull Duration readTimeout,
-		@DefaultValue("5") @DecimalMin("0.01") @DecimalMax("100000") double requestsPerSecond,
-		@DefaultValue @Valid Retry retry, @DefaultValue @Valid CircuitBreaker circuitBreaker,
-		@DefaultValue("1MB") @NotNull DataSize maxAnswerSize, @DefaultValue("75") @Min(0) long maxCreditsPerImage) {
+		@DecimalMin("0.01") @DecimalMax("100000") Double requestsPerSecond, @DefaultValue @Valid Retry retry,
+		@DefaultValue @Valid CircuitBreaker circuitBreaker, @DefaultValue("1MB") @NotNull DataSize maxAnswerSize,
+		@DefaultValue("75") @Min(0) long maxCreditsPerImage) {
 
 	/** The same settings, pointed elsewhere (the embedded simulator). */
 	public FluxApiProperties withBaseUrl(String url) {

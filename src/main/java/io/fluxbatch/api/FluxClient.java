@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -40,6 +41,8 @@ public class FluxClient {
 
 	private final ApiResilience resilience;
 
+	private final SubmitGate submitGate;
+
 	private final ApiUsage usage = new ApiUsage();
 
 	private final int maxAnswerBytes;
@@ -68,7 +71,9 @@ public class FluxClient {
 		this.wire = new WireFormat(json, properties.maxCreditsPerImage());
 		this.maxAnswerBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxAnswerSize().toBytes());
 		this.dialect = properties.dialect();
-		this.resilience = new ApiResilience(properties);
+		Clock clock = Clock.systemUTC();
+		this.resilience = new ApiResilience(properties, clock);
+		this.submitGate = new SubmitGate(clock, properties.circuitBreaker().giveUpAfter());
 	}
 
 	/**
@@ -77,7 +82,7 @@ public class FluxClient {
 	 */
 	public Task submit(GenerationRequest request, SubmitAttempts attempts) {
 		String body = this.wire.write(this.dialect.body(request));
-		return this.resilience.call(() -> {
+		return this.submitGate.submit(() -> this.resilience.call(() -> {
 			attempts.sending();
 			this.usage.countSubmit();
 			try {
@@ -98,7 +103,7 @@ public class FluxClient {
 				attempts.lostAnswer();
 				throw unreadable;
 			}
-		});
+		}));
 	}
 
 	/** The task's current state ({@code GET /tasks/{id}}). */

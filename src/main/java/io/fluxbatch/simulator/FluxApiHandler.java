@@ -97,7 +97,7 @@ final class FluxApiHandler {
 				return rateLimited(decision);
 			}
 			return switch (route.endpoint()) {
-				case GENERATE -> submit(request.getBodyAsString(), now, rateLimit);
+				case GENERATE -> submit(request.getBodyAsString(), request.getHeader("Authorization"), now, rateLimit);
 				case TASK -> poll(route.taskId(), now, rateLimit);
 				case DOWNLOAD -> downloadLink(route.taskId(), now, rateLimit);
 				case UNKNOWN ->
@@ -119,8 +119,30 @@ final class FluxApiHandler {
 		return JsonResponses.delayed(answer, this.state.settings().injectedFaults().slowResponseDelay());
 	}
 
-	private ResponseDefinition submit(String body, Instant now, RateLimitHeaders rateLimit) {
+	private ResponseDefinition submit(String body, String apiKey, Instant now, RateLimitHeaders rateLimit) {
 		GenerationRequest request = this.parser.parse(body);
+		int cap = this.state.settings().maxUnfinishedTasks();
+		if (cap == 0) {
+			return create(request, body, apiKey, now, rateLimit);
+		}
+		// Counting and creating at once, or two submissions could both take the last
+		// slot.
+		synchronized (this.state.tasks()) {
+			int unfinished = this.state.tasks().unfinished(apiKey);
+			if (unfinished >= cap) {
+				SimulatorMetrics metrics = this.state.metrics();
+				metrics.rateLimited.incrementAndGet();
+				metrics.concurrencyLimited.incrementAndGet();
+				// No Retry-After: the API cannot know when a task will finish.
+				return error(429, "CONCURRENCY_LIMIT", "Too many unfinished tasks: " + unfinished + " of " + cap
+						+ "; submit again once one has finished", rateLimit);
+			}
+			return create(request, body, apiKey, now, rateLimit);
+		}
+	}
+
+	private ResponseDefinition create(GenerationRequest request, String body, String apiKey, Instant now,
+			RateLimitHeaders rateLimit) {
 		int price = request.credits();
 		OptionalLong remaining = this.state.credits().reserve(price);
 		if (remaining.isEmpty()) {
@@ -134,7 +156,7 @@ final class FluxApiHandler {
 		boolean resultUrlExpired = dice.expiredUrl();
 		boolean responseLost = dice.responseLost();
 		SimulatedTask task = new SimulatedTask(newTaskId(), request, now.truncatedTo(ChronoUnit.MILLIS), latency, fails,
-				size, resultUrlExpired, responseLost);
+				size, resultUrlExpired, responseLost, apiKey);
 		this.state.accept(task, body);
 		if (responseLost) {
 			return lostAnswer(task, rateLimit);

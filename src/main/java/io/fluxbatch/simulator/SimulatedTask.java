@@ -16,9 +16,11 @@ import java.time.Instant;
  * @param resultUrlExpired whether the result URL its polls report has expired, so only a
  * fresh download link fetches its image
  * @param responseLost whether the answer to the request that created it was lost
+ * @param apiKey the {@code Authorization} header it was created with, the account its
+ * slot counts against
  */
 record SimulatedTask(String id, GenerationRequest request, Instant createdAt, Duration latency, boolean fails,
-		ImageSize size, boolean resultUrlExpired, boolean responseLost) {
+		ImageSize size, boolean resultUrlExpired, boolean responseLost, String apiKey) {
 
 	/**
 	 * Share of the latency spent {@code pending} before turning {@code processing}.

@@ -26,11 +26,13 @@ package io.fluxbatch.simulator;
  * @param expiredUrls CDN downloads refused with 403 {@code URL_EXPIRED}
  * @param burstRateLimited API requests answered 429 by an injected burst rather than by
  * the configured limits
+ * @param concurrencyLimited submissions answered 429 {@code CONCURRENCY_LIMIT}, the key
+ * having too many unfinished tasks (counted in {@code rateLimited} too)
  */
 public record SimulatorCounters(long generateRequests, long tasksCreated, long pollRequests, long downloadUrlRequests,
 		long cdnRequests, long cdnRequestsWithAuthorization, long rateLimited, long serverErrors,
 		long droppedConnections, long generationsFailed, long creditsCharged, long creditsBalance, long lostResponses,
-		long slowResponses, long truncatedImages, long expiredUrls, long burstRateLimited) {
+		long slowResponses, long truncatedImages, long expiredUrls, long burstRateLimited, long concurrencyLimited) {
 
 	/**
 	 * Requests to the three API endpoints, whatever their outcome; CDN downloads and

@@ -37,13 +37,15 @@ final class SimulatorMetrics {
 
 	final AtomicLong burstRateLimited = new AtomicLong();
 
+	final AtomicLong concurrencyLimited = new AtomicLong();
+
 	SimulatorCounters snapshot(CreditAccount credits) {
 		return new SimulatorCounters(this.generateRequests.get(), this.tasksCreated.get(), this.pollRequests.get(),
 				this.downloadUrlRequests.get(), this.cdnRequests.get(), this.cdnRequestsWithAuthorization.get(),
 				this.rateLimited.get(), this.serverErrors.get(), this.droppedConnections.get(),
 				this.generationsFailed.get(), credits.charged(), credits.balance(), this.lostResponses.get(),
 				this.slowResponses.get(), this.truncatedImages.get(), this.expiredUrls.get(),
-				this.burstRateLimited.get());
+				this.burstRateLimited.get(), this.concurrencyLimited.get());
 	}
 
 }

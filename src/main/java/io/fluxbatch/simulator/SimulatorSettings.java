@@ -26,11 +26,14 @@ import java.util.Objects;
  * reproducible
  * @param injectedFaults the faults beyond the four rates above: lost and slow answers,
  * truncated images, expired result URLs and bursts of 429
+ * @param maxUnfinishedTasks tasks an account may have unfinished at once, beyond which a
+ * submission is answered 429 {@code CONCURRENCY_LIMIT} (as Black Forest Labs' API caps an
+ * account at 24), 0 for no cap
  */
 public record SimulatorSettings(ResponseShape shape, Duration proLatency, Duration flexLatency, double latencyJitter,
 		long startingCredits, int requestsPerSecond, long dailyQuota, String acceptedKey, double serverErrorRate,
 		double droppedConnectionRate, double generationFailureRate, double cdnErrorRate, boolean tinyImages,
-		long randomSeed, InjectedFaults injectedFaults) {
+		long randomSeed, InjectedFaults injectedFaults, int maxUnfinishedTasks) {
 
 	public SimulatorSettings {
 		Objects.requireNonNull(shape, "shape");
@@ -45,6 +48,35 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		requireFraction(generationFailureRate, "generationFailureRate");
 		requireFraction(cdnErrorRate, "cdnErrorRate");
 		Objects.requireNonNull(injectedFaults, "injectedFaults");
+		requireNonNegative(maxUnfinishedTasks, "maxUnfinishedTasks");
+	}
+
+	/**
+	 * Settings without a cap on unfinished tasks, as they were before it existed.
+	 * @param shape the JSON shape of submit and poll responses
+	 * @param proLatency time a Pro task takes to finish
+	 * @param flexLatency time a Flex task takes to finish
+	 * @param latencyJitter fraction (0..1) by which each task's latency varies
+	 * @param startingCredits the account balance at start
+	 * @param requestsPerSecond API requests allowed per second, 0 for unlimited
+	 * @param dailyQuota API requests allowed per UTC day, 0 for unlimited
+	 * @param acceptedKey the only API key accepted, or {@code null} for any
+	 * @param serverErrorRate probability (0..1) an API request is answered 500 or 503
+	 * @param droppedConnectionRate probability (0..1) an API request's connection is
+	 * reset
+	 * @param generationFailureRate probability (0..1) a task ends {@code failed}
+	 * @param cdnErrorRate probability (0..1) a CDN download is answered 503
+	 * @param tinyImages whether every image is 8×8 pixels
+	 * @param randomSeed seed of the one random source behind faults and jitter
+	 * @param injectedFaults the faults beyond the four rates
+	 */
+	public SimulatorSettings(ResponseShape shape, Duration proLatency, Duration flexLatency, double latencyJitter,
+			long startingCredits, int requestsPerSecond, long dailyQuota, String acceptedKey, double serverErrorRate,
+			double droppedConnectionRate, double generationFailureRate, double cdnErrorRate, boolean tinyImages,
+			long randomSeed, InjectedFaults injectedFaults) {
+		this(shape, proLatency, flexLatency, latencyJitter, startingCredits, requestsPerSecond, dailyQuota, acceptedKey,
+				serverErrorRate, droppedConnectionRate, generationFailureRate, cdnErrorRate, tinyImages, randomSeed,
+				injectedFaults, 0);
 	}
 
 	/**
@@ -83,56 +115,56 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 	 */
 	public static SimulatorSettings defaults() {
 		return new SimulatorSettings(ResponseShape.SEED, Duration.ZERO, Duration.ZERO, 0, 1_000_000, 0, 0, null, 0, 0,
-				0, 0, false, 42, InjectedFaults.none());
+				0, 0, false, 42, InjectedFaults.none(), 0);
 	}
 
 	public SimulatorSettings withShape(ResponseShape shape) {
 		return new SimulatorSettings(shape, this.proLatency, this.flexLatency, this.latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withLatency(Duration proLatency, Duration flexLatency) {
 		return new SimulatorSettings(this.shape, proLatency, flexLatency, this.latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withLatencyJitter(double latencyJitter) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withCredits(long startingCredits) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter, startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withRequestsPerSecond(int requestsPerSecond) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withDailyQuota(long dailyQuota) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withAcceptedKey(String acceptedKey) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withFaults(double serverErrorRate, double droppedConnectionRate,
@@ -140,7 +172,7 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, serverErrorRate,
 				droppedConnectionRate, generationFailureRate, cdnErrorRate, this.tinyImages, this.randomSeed,
-				this.injectedFaults);
+				this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withServerErrorRate(double serverErrorRate) {
@@ -163,21 +195,28 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, tinyImages, this.randomSeed,
-				this.injectedFaults);
+				this.injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withRandomSeed(long randomSeed) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages, randomSeed,
-				this.injectedFaults);
+				this.injectedFaults, this.maxUnfinishedTasks);
+	}
+
+	public SimulatorSettings withMaxUnfinishedTasks(int maxUnfinishedTasks) {
+		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
+				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
+				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
+				this.randomSeed, this.injectedFaults, maxUnfinishedTasks);
 	}
 
 	public SimulatorSettings withInjectedFaults(InjectedFaults injectedFaults) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, injectedFaults);
+				this.randomSeed, injectedFaults, this.maxUnfinishedTasks);
 	}
 
 	/**

@@ -32,6 +32,18 @@ final class TaskStore {
 		}
 	}
 
+	/**
+	 * Tasks created with {@code apiKey} that were not handed back by
+	 * {@link #takeFinished} yet: after it, those still running.
+	 * @param apiKey the key's {@code Authorization} header
+	 * @return how many there are
+	 */
+	int unfinished(String apiKey) {
+		synchronized (this.unfinished) {
+			return (int) this.unfinished.stream().filter((task) -> apiKey.equals(task.apiKey())).count();
+		}
+	}
+
 	Optional<SimulatedTask> find(String id) {
 		return Optional.ofNullable(this.tasks.get(id));
 	}

@@ -50,7 +50,7 @@ final class FluxApiStub {
 
 	static FluxApiProperties properties(WireMockExtension api, RequestDialect dialect) {
 		return new FluxApiProperties(URI.create(api.baseUrl() + "/api/v1"), dialect, Duration.ofSeconds(5),
-				Duration.ofSeconds(10), 1000,
+				Duration.ofSeconds(10), 1000.0,
 				new FluxApiProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5)),
 				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMinutes(5)),
 				DataSize.ofMegabytes(1), 75);

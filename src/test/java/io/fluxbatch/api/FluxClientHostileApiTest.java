@@ -153,7 +153,7 @@ class FluxClientHostileApiTest {
 
 	private FluxClient client(Duration readTimeout) {
 		return new FluxClient(new FluxApiProperties(URI.create(this.api.origin() + "/api/v1"), RequestDialect.OPTIONS,
-				Duration.ofSeconds(5), readTimeout, 1000,
+				Duration.ofSeconds(5), readTimeout, 1000.0,
 				new FluxApiProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5)),
 				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMinutes(5)),
 				DataSize.ofMegabytes(1), 75), new ApiKey(KEY), JsonMapper.builder().build());

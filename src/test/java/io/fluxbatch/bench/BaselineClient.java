@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The client the vendor's pages recommend, written by hand the way a careful user would:
  * per task, submit, then poll after 1 s, 1.5 times longer each time, never more than 10 s
  * apart; every request paced to the account's per-second limit and a 429 retried after
- * its {@code Retry-After}. It keeps as many tasks in flight as it is given, so it can be
- * compared with the job on the same simulator.
+ * its {@code Retry-After} (unpaced where no limit is known). It keeps as many tasks in
+ * flight as it is given, so it can be compared with the job on the same simulator.
  */
 final class BaselineClient implements AutoCloseable {
 

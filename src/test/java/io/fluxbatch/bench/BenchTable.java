@@ -55,6 +55,39 @@ final class BenchTable {
 				"", "", null);
 	}
 
+	void unknownLimit(int rows, int limit, Measured job, Measured baseline) {
+		double jobMakespan = job.makespan().toMillis() / 1000.0;
+		double baselineMakespan = baseline.makespan().toMillis() / 1000.0;
+		double floor = job.floorSeconds(limit);
+		row("unknown limit (" + rows + " rows, API allows " + limit + " req/s, latency 1-2 s)", "makespan",
+				seconds(jobMakespan), seconds(baselineMakespan), fixed(jobMakespan / baselineMakespan), "< baseline",
+				jobMakespan < baselineMakespan);
+		row("", "floor: requests / limit + slowest task", seconds(floor), seconds(baseline.floorSeconds(limit)), "", "",
+				null);
+		row("", "makespan / floor", fixed(jobMakespan / floor), fixed(baselineMakespan / baseline.floorSeconds(limit)),
+				"", "≤ 1.15", jobMakespan / floor <= 1.15);
+		row("", "share of requests answered 429", percent(job.rateLimitedShare()), percent(baseline.rateLimitedShare()),
+				"", "< 2 %", job.rateLimitedShare() < 0.02);
+		row("", "requests: submits + polls + download links", requests(job.counters()), requests(baseline.counters()),
+				"", "", null);
+	}
+
+	void concurrencyCap(int rows, int cap, Duration latency, Measured job, Measured baseline) {
+		double jobMakespan = job.makespan().toMillis() / 1000.0;
+		double baselineMakespan = baseline.makespan().toMillis() / 1000.0;
+		double floor = (double) rows / cap * latency.toMillis() / 1000.0;
+		row("concurrency cap (" + rows + " rows, " + cap + " unfinished tasks per key, latency " + latency.toSeconds()
+				+ " s)", "makespan", seconds(jobMakespan), seconds(baselineMakespan),
+				fixed(jobMakespan / baselineMakespan), "", null);
+		row("", "floor: rows / cap × latency", seconds(floor), seconds(floor), "", "", null);
+		row("", "makespan / floor", fixed(jobMakespan / floor), fixed(baselineMakespan / floor), "", "≤ 1.20",
+				jobMakespan / floor <= 1.20);
+		row("", "share of requests answered 429", percent(job.rateLimitedShare()), percent(baseline.rateLimitedShare()),
+				"", "< 5 %", job.rateLimitedShare() < 0.05);
+		row("", "requests: submits + polls + download links", requests(job.counters()), requests(baseline.counters()),
+				"", "", null);
+	}
+
 	void scale(long rows, String maxHeap, JobRun run, SimulatorCounters counters, Duration simulatorCpu) {
 		double seconds = run.elapsed().toMillis() / 1000.0;
 		double rowsPerSecond = rows / seconds;

@@ -37,12 +37,26 @@ class PerformanceBenchmark {
 
 	private static final int SCALE_SMALL_ROWS = Integer.getInteger("bench.scale.small-rows", 10_000);
 
+	private static final int UNKNOWN_LIMIT_ROWS = Integer.getInteger("bench.unknown-limit.rows", 400);
+
+	private static final int CONCURRENCY_CAP_ROWS = Integer.getInteger("bench.concurrency-cap.rows", 300);
+
 	private static final String SCALE_MAX_HEAP = System.getProperty("bench.scale.max-heap", "512m");
 
-	private static final Set<String> WORKLOADS = Set
-		.copyOf(Arrays.asList(System.getProperty("bench.workloads", "quota,throughput,scale").split(",")));
+	private static final Set<String> WORKLOADS = Set.copyOf(Arrays.asList(
+			System.getProperty("bench.workloads", "quota,throughput,scale,unknown-limit,concurrency-cap").split(",")));
 
 	private static final int THROUGHPUT_LIMIT = 50;
+
+	private static final int[] UNKNOWN_LIMITS = { 5, 20, 40, 100 };
+
+	private static final int CONCURRENCY_CAP = 24;
+
+	/** What the vendor-recommended client keeps in flight where no limit is known. */
+	private static final int BASELINE_IN_FLIGHT = 16;
+
+	/** The job file of a user who has set nothing. */
+	private static final String DEFAULT_SETTINGS = "# every setting at its default\n";
 
 	/** Kept after the run (job logs, GC logs, outputs) for a look at what happened. */
 	private final Path dir = Path.of("target", "bench-runs");
@@ -61,6 +75,12 @@ class PerformanceBenchmark {
 		}
 		if (WORKLOADS.contains("throughput")) {
 			throughput();
+		}
+		if (WORKLOADS.contains("unknown-limit")) {
+			unknownLimit();
+		}
+		if (WORKLOADS.contains("concurrency-cap")) {
+			concurrencyCap();
 		}
 		if (WORKLOADS.contains("scale")) {
 			scale();
@@ -90,7 +110,7 @@ class PerformanceBenchmark {
 						    requests-per-second: 200
 						""", 200);
 		Measured job = runJob(workload);
-		Measured baseline = runBaseline(workload);
+		Measured baseline = runBaseline(workload, workload.rows());
 		this.table.quota(workload.rows(), job, baseline);
 	}
 
@@ -112,8 +132,47 @@ class PerformanceBenchmark {
 						    requests-per-second: %d
 						""".formatted(THROUGHPUT_LIMIT), THROUGHPUT_LIMIT);
 		Measured job = runJob(workload);
-		Measured baseline = runBaseline(workload);
+		Measured baseline = runBaseline(workload, workload.rows());
 		this.table.throughput(workload.rows(), THROUGHPUT_LIMIT, job, baseline);
+	}
+
+	/**
+	 * Default settings against an API whose per-second limit nobody told the job: one run
+	 * per limit, latency 1 to 2 s; the baseline keeps 16 tasks in flight, unpaced, and
+	 * waits out each 429's {@code Retry-After}.
+	 */
+	private void unknownLimit() throws Exception {
+		for (int limit : UNKNOWN_LIMITS) {
+			Workload workload = new Workload("unknown-limit-" + limit, Workload.prompts(UNKNOWN_LIMIT_ROWS, 0),
+					SimulatorSettings.defaults()
+						.withLatency(Duration.ofMillis(1500), Duration.ofMillis(1500))
+						.withLatencyJitter(1.0 / 3)
+						.withRequestsPerSecond(limit)
+						.withTinyImages(true)
+						.withRandomSeed(13),
+					DEFAULT_SETTINGS, Double.POSITIVE_INFINITY);
+			Measured job = runJob(workload);
+			Measured baseline = runBaseline(workload, BASELINE_IN_FLIGHT);
+			this.table.unknownLimit(workload.rows(), limit, job, baseline);
+		}
+	}
+
+	/**
+	 * Default settings against an API that refuses new tasks while 24 of the key's are
+	 * unfinished, latency 3 s, no per-second limit.
+	 */
+	private void concurrencyCap() throws Exception {
+		Duration latency = Duration.ofSeconds(3);
+		Workload workload = new Workload("concurrency-cap", Workload.prompts(CONCURRENCY_CAP_ROWS, 0),
+				SimulatorSettings.defaults()
+					.withLatency(latency, latency)
+					.withMaxUnfinishedTasks(CONCURRENCY_CAP)
+					.withTinyImages(true)
+					.withRandomSeed(17),
+				DEFAULT_SETTINGS, Double.POSITIVE_INFINITY);
+		Measured job = runJob(workload);
+		Measured baseline = runBaseline(workload, BASELINE_IN_FLIGHT);
+		this.table.concurrencyCap(workload.rows(), CONCURRENCY_CAP, latency, job, baseline);
 	}
 
 	/** Rows per second, peak heap and RSS at two sizes, with nothing to wait for. */
@@ -150,15 +209,13 @@ class PerformanceBenchmark {
 		}
 	}
 
-	private Measured runBaseline(Workload workload) {
+	private Measured runBaseline(Workload workload, int inFlight) {
 		try (FluxSimulator simulator = FluxSimulator.start(workload.simulator());
 				BaselineClient client = new BaselineClient(simulator.baseUrl(), workload.requestsPerSecond())) {
 			long start = System.nanoTime();
-			// The job submits every row before it polls, so it has them all in flight:
-			// the baseline gets as many.
-			long images = client.run(workload.prompts(), workload.rows());
+			long images = client.run(workload.prompts(), inFlight);
 			return new Measured(images, Duration.ofNanos(System.nanoTime() - start), simulator.counters(),
-					slowest(simulator.tasks()), workload.rows());
+					slowest(simulator.tasks()), inFlight);
 		}
 	}
 

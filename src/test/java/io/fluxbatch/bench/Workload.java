@@ -16,7 +16,7 @@ import io.fluxbatch.simulator.SimulatorSettings;
  * @param prompts the rows
  * @param simulator how the API behaves
  * @param jobFile the {@code flux.*} settings of the job under test
- * @param requestsPerSecond the account's per-second limit the clients pace to
+ * @param requestsPerSecond the per-second pace of the baseline client (infinite: unpaced)
  */
 record Workload(String name, List<BenchPrompt> prompts, SimulatorSettings simulator, String jobFile,
 		double requestsPerSecond) {

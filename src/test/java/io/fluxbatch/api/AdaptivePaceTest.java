@@ -1,0 +1,170 @@
+package io.fluxbatch.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pace found against a simulated API limit (a fixed window of N requests per second,
+ * 429 with {@code Retry-After: 1} beyond it), in simulated time: a caller that always has
+ * a request ready, each sent the moment its slot comes.
+ */
+class AdaptivePaceTest {
+
+	private final SteppedClock clock = new SteppedClock();
+
+	@ParameterizedTest
+	@ValueSource(ints = { 5, 20, 40, 100 })
+	void settlesJustUnderAnUnknownLimitWithFewRefusals(int limit) {
+		AdaptivePace pace = new AdaptivePace(this.clock, null);
+		PerSecondLimit api = new PerSecondLimit(limit);
+
+		Traffic whole = send(pace, api, Duration.ofSeconds(300));
+		Traffic lastMinute = send(pace, api, Duration.ofSeconds(60));
+
+		assertThat(lastMinute.passed / 60.0).isBetween(0.9 * limit, 1.0 * limit);
+		assertThat((double) (whole.refused + lastMinute.refused) / (whole.sent + lastMinute.sent)).isLessThan(0.02);
+	}
+
+	@Test
+	void neverGoesAboveTheConfiguredCeiling() {
+		AdaptivePace pace = new AdaptivePace(this.clock, 10.0);
+		PerSecondLimit api = new PerSecondLimit(100);
+
+		send(pace, api, Duration.ofSeconds(60));
+		Traffic lastMinute = send(pace, api, Duration.ofSeconds(60));
+
+		assertThat(pace.rate()).isEqualTo(10.0);
+		assertThat(lastMinute.passed).isBetween(599L, 601L);
+		assertThat(lastMinute.refused).isZero();
+	}
+
+	@Test
+	void aRefusalHoldsEveryRequestForItsRetryAfter() {
+		AdaptivePace pace = new AdaptivePace(this.clock, null);
+		Instant refusedAt = this.clock.instant();
+
+		pace.refused(Duration.ofSeconds(3));
+
+		assertThat(pace.reserve()).isEqualTo(refusedAt.plusSeconds(3));
+		assertThat(pace.rate()).isLessThan(AdaptivePace.SAFE_START);
+	}
+
+	@Test
+	void aPaceNobodyUsesDoesNotRise() {
+		AdaptivePace pace = new AdaptivePace(this.clock, null);
+
+		for (int i = 0; i < 120; i++) {
+			this.clock.set(this.clock.instant().plusSeconds(1));
+			this.clock.set(pace.reserve());
+			pace.passed();
+		}
+
+		assertThat(pace.rate()).isEqualTo(AdaptivePace.SAFE_START);
+	}
+
+	@Test
+	void followsALimitThatFallsWhenAnotherToolSharesTheAccount() {
+		AdaptivePace pace = new AdaptivePace(this.clock, null);
+		send(pace, new PerSecondLimit(40), Duration.ofSeconds(120));
+		PerSecondLimit shared = new PerSecondLimit(10);
+
+		Traffic afterwards = send(pace, shared, Duration.ofSeconds(120));
+		Traffic lastMinute = send(pace, shared, Duration.ofSeconds(60));
+
+		assertThat(lastMinute.passed / 60.0).isBetween(9.0, 10.0);
+		assertThat((double) afterwards.refused / afterwards.sent).isLessThan(0.02);
+	}
+
+	private Traffic send(AdaptivePace pace, PerSecondLimit api, Duration during) {
+		Instant end = this.clock.instant().plus(during);
+		Traffic traffic = new Traffic();
+		while (this.clock.instant().isBefore(end)) {
+			this.clock.set(pace.reserve());
+			traffic.sent++;
+			if (api.admit(this.clock.instant())) {
+				traffic.passed++;
+				pace.passed();
+			}
+			else {
+				traffic.refused++;
+				pace.refused(Duration.ofSeconds(1));
+			}
+		}
+		return traffic;
+	}
+
+	private static final class Traffic {
+
+		long sent;
+
+		long passed;
+
+		long refused;
+
+	}
+
+	/** The simulator's limit: a fixed window per wall-clock second. */
+	private static final class PerSecondLimit {
+
+		private final int limit;
+
+		private long second = Long.MIN_VALUE;
+
+		private int used;
+
+		PerSecondLimit(int limit) {
+			this.limit = limit;
+		}
+
+		boolean admit(Instant now) {
+			if (now.getEpochSecond() != this.second) {
+				this.second = now.getEpochSecond();
+				this.used = 0;
+			}
+			if (this.used >= this.limit) {
+				return false;
+			}
+			this.used++;
+			return true;
+		}
+
+	}
+
+	/** Simulated time, moved only by the test. */
+	private static final class SteppedClock extends Clock {
+
+		private Instant now = Instant.parse("2026-01-01T00:00:00.123Z");
+
+		void set(Instant instant) {
+			if (instant.isAfter(this.now)) {
+				this.now = instant;
+			}
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
