@@ -21,11 +21,7 @@ import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.flow.FlowExecutionStatus;
-import org.springframework.batch.core.job.flow.JobExecutionDecider;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -47,9 +43,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The catalog image job: load the CSV into the row table, submit, poll, download, and
- * check that every row is final. Each step reads the row table by status, so a restart
- * simply picks up the rows that still need it.
+ * The catalog image job: load the CSV into the row table, take what the library already
+ * holds, carry every other row from submission to image on disk, give rows asking for the
+ * same image that image, and check that every row is final. Each step reads the row table
+ * by status, so a restart simply picks up the rows that still need it (see
+ * docs/architecture.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FluxJobProperties.class)
@@ -95,39 +93,23 @@ public class CatalogJobConfiguration {
 	 */
 	public static final String TAKES_OVER = "takes.over";
 
-	private static final int SUBMIT_CHUNK = 200;
-
-	private static final int DOWNLOAD_CHUNK = 50;
+	private static final int ROWS_CHUNK = 1000;
 
 	private static final String INSTANCE_ID = "#{stepExecution.jobExecution.jobInstance.instanceId}";
 
 	@Bean
-	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep, Step submitPromptsStep,
-			Step pollTasksStep, Step downloadImagesStep, Step shareImagesStep, Step checkRunOutcomeStep,
-			RunStop runStop, RunReportListener runReportListener, GenerationTimes generationTimes, RowTable rowTable,
-			CreditBudget creditBudget) {
-		// Failed generations come back as NEW rows: submit and poll again until none is
-		// left.
-		JobExecutionDecider rowsLeftToSubmit = (execution, lastStep) -> new FlowExecutionStatus(
-				!runStop.stopped() && rowTable.rowsToSubmit(execution.getJobInstance().getInstanceId()) > 0
-						? "SUBMIT_AGAIN" : "ALL_SUBMITTED");
+	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep,
+			Step generateImagesStep, Step shareImagesStep, Step checkRunOutcomeStep, RunStop runStop,
+			RunReportListener runReportListener, GenerationTimes generationTimes, CreditBudget creditBudget) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
 			.listener(generationTimes)
 			.listener(creditBudget)
 			.listener(runReportListener)
 			.start(loadPromptsStep)
 			.next(reuseImagesStep)
-			.next(submitPromptsStep)
-			.next(pollTasksStep)
-			.next(rowsLeftToSubmit)
-			.on("SUBMIT_AGAIN")
-			.to(submitPromptsStep)
-			.from(rowsLeftToSubmit)
-			.on("*")
-			.to(downloadImagesStep)
+			.next(generateImagesStep)
 			.next(shareImagesStep)
 			.next(checkRunOutcomeStep)
-			.end()
 			.build();
 	}
 
@@ -162,63 +144,24 @@ public class CatalogJobConfiguration {
 	}
 
 	@Bean
-	Step submitPromptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RowsWithinBudget rowsToSubmitReader, TaskSubmitter taskSubmitter, ThreadPoolTaskExecutor submitExecutor,
-			FluxJobProperties properties) {
-		// Each row's state is committed around its own POST, so nothing is left for the
-		// chunk to write.
-		ItemWriter<RowToSubmit> committedPerRow = (chunk) -> {
-		};
-		// Nor does the chunk's size matter for safety: it only sets how often every
-		// thread waits for the slowest POST of the chunk, which at a saturated rate
-		// limit is time lost for good. A page of the reader at a time.
-		return new StepBuilder("submitPromptsStep", jobRepository)
-			.<RowToSubmit, RowToSubmit>chunk(Math.max(properties.submitConcurrency() * 4, SUBMIT_CHUNK))
-			.transactionManager(transactionManager)
-			.reader(rowsToSubmitReader)
-			.processor(taskSubmitter)
-			.writer(committedPerRow)
-			.taskExecutor(submitExecutor)
-			.allowStartIfComplete(true)
-			.build();
-	}
-
-	@Bean
-	Step pollTasksStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PendingTaskReader pendingTaskReader, TaskPoller taskPoller, JdbcBatchItemWriter<PollOutcome> pollRecorder,
-			ThreadPoolTaskExecutor pollExecutor, CreditBudget creditBudget, FluxJobProperties properties) {
-		int concurrency = properties.poll().concurrency();
-		// A chunk no larger than the polls in flight keeps answers from waiting on
-		// later-due tasks (each item is followed until its task is finished).
-		return new StepBuilder(PollDeadline.POLL_STEP, jobRepository).<PendingTask, PollOutcome>chunk(concurrency)
-			.transactionManager(transactionManager)
-			.reader(pendingTaskReader)
-			.processor(taskPoller)
-			.writer(pollRecorder)
-			.listener(creditBudget)
-			.listener((StepExecutionListener) taskPoller)
-			.taskExecutor(pollExecutor)
-			.allowStartIfComplete(true)
-			.build();
-	}
-
-	@Bean
-	Step downloadImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcPagingItemReader<GeneratedImage> generatedImagesReader, ImageFetcher imageFetcher,
-			JdbcBatchItemWriter<DownloadOutcome> downloadRecorder, ThreadPoolTaskExecutor downloadExecutor,
+	Step generateImagesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			RowsWithinBudget rowsInFlightReader, RowLifecycle rowLifecycle, ThreadPoolTaskExecutor rowExecutor,
 			RowTable rowTable, FluxJobProperties properties) {
-		int concurrency = properties.download().concurrency();
-		// Every image is stored under its final name before its row is written, so a
-		// larger chunk costs a crash nothing but a few downloads, and saves the threads
-		// waiting for each chunk's slowest image.
-		return new StepBuilder("downloadImagesStep", jobRepository)
-			.<GeneratedImage, DownloadOutcome>chunk(Math.max(concurrency * 2, DOWNLOAD_CHUNK))
+		// Each row's state is committed around each of its requests, so nothing is left
+		// for the chunk to write; and each item is a row's whole life, so that a task is
+		// polled when due and its image fetched at once, whatever the other rows do. The
+		// chunk only sets how often every thread waits for the slowest row of the chunk:
+		// a page of rows for every thread.
+		ItemWriter<RowInFlight> committedPerRow = (chunk) -> {
+		};
+		return new StepBuilder("generateImagesStep", jobRepository)
+			.<RowInFlight, RowInFlight>chunk(Math.max(properties.rowsInFlight() * 4, ROWS_CHUNK))
 			.transactionManager(transactionManager)
-			.reader(generatedImagesReader)
-			.processor(imageFetcher)
-			.writer(downloadRecorder)
+			.reader(rowsInFlightReader)
+			.processor(rowLifecycle)
+			.writer(committedPerRow)
 			.listener(StoredImageCheck.downloaded(rowTable))
-			.taskExecutor(downloadExecutor)
+			.taskExecutor(rowExecutor)
 			.allowStartIfComplete(true)
 			.build();
 	}
@@ -359,28 +302,34 @@ public class CatalogJobConfiguration {
 
 	@Bean
 	@StepScope
-	RowsWithinBudget rowsToSubmitReader(DataSource dataSource, @Value(INSTANCE_ID) long instanceId,
+	RowsWithinBudget rowsInFlightReader(DataSource dataSource, @Value(INSTANCE_ID) long instanceId,
 			CreditBudget creditBudget, RunStop runStop, RowTable rowTable) throws Exception {
-		return new RowsWithinBudget(rowsToSubmit(dataSource, instanceId), creditBudget, runStop, rowTable);
+		return new RowsWithinBudget(rowsInFlight(dataSource, instanceId), creditBudget, runStop, rowTable);
 	}
 
-	private static JdbcPagingItemReader<RowToSubmit> rowsToSubmit(DataSource dataSource, long instanceId)
+	private static JdbcPagingItemReader<RowInFlight> rowsInFlight(DataSource dataSource, long instanceId)
 			throws Exception {
-		return new JdbcPagingItemReaderBuilder<RowToSubmit>().name("rowsToSubmit")
+		return new JdbcPagingItemReaderBuilder<RowInFlight>().name("rowsInFlight")
 			.dataSource(dataSource)
-			.selectClause("SELECT ROW_NO, STATUS, MODEL, PROMPT, RESOLUTION, ASPECT_RATIO, INPUT_URLS, "
-					+ "SUBMIT_ATTEMPTS, LOST_ANSWERS")
+			.selectClause("SELECT " + RowInFlight.COLUMNS)
 			.fromClause("FROM FLUX_ROW")
-			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN ('NEW', 'SUBMITTING') AND SAME_AS IS NULL")
+			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN " + RowInFlight.STATUSES
+					+ " AND SAME_AS IS NULL")
 			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
 			.parameterValues(Map.of("instanceId", instanceId))
-			.pageSize(200)
+			.pageSize(500)
 			.saveState(false)
-			.rowMapper((rs, n) -> new RowToSubmit(instanceId, rs.getInt("ROW_NO"), rs.getString("STATUS"),
-					rs.getString("MODEL"), rs.getString("PROMPT"), rs.getString("RESOLUTION"),
-					rs.getString("ASPECT_RATIO"), rs.getString("INPUT_URLS"), rs.getInt("SUBMIT_ATTEMPTS"),
-					rs.getInt("LOST_ANSWERS")))
+			.rowMapper((rs, n) -> RowInFlight.of(instanceId, rs))
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	RowLifecycle rowLifecycle(TaskSubmitter taskSubmitter, TaskPoller taskPoller, ImageFetcher imageFetcher,
+			RowTable rowTable, CreditBudget creditBudget, RunStop runStop,
+			@Value("#{jobParameters['" + OUTPUT + "']}") String output, FluxJobProperties properties) {
+		return new RowLifecycle(taskSubmitter, taskPoller, imageFetcher, rowTable, creditBudget, runStop,
+				Path.of(output), properties.submitConcurrency(), properties.download().concurrency());
 	}
 
 	@Bean
@@ -397,56 +346,13 @@ public class CatalogJobConfiguration {
 	// --- poll
 
 	@Bean
-	@StepScope
-	PendingTaskReader pendingTaskReader(RowTable rowTable, @Value(INSTANCE_ID) long instanceId,
-			@Value("#{stepExecution.jobExecution}") JobExecution jobExecution, FluxJobProperties properties,
-			RunStop runStop, Clock clock) {
-		return new PendingTaskReader(rowTable, instanceId, PollDeadline.of(jobExecution, properties.poll().timeout()),
-				runStop, clock, 200);
-	}
-
-	@Bean
 	TaskPoller taskPoller(FluxClient fluxClient, PollSchedule pollSchedule, GenerationTimes generationTimes,
 			RunStop runStop, Clock clock, FluxJobProperties properties) {
 		return new TaskPoller(fluxClient, pollSchedule, generationTimes, runStop, clock, properties.maxGenerations(),
-				properties.poll().timeout());
-	}
-
-	@Bean
-	JdbcBatchItemWriter<PollOutcome> pollRecorder(DataSource dataSource) {
-		return new JdbcBatchItemWriterBuilder<PollOutcome>().dataSource(dataSource)
-			.sql("""
-					UPDATE FLUX_ROW SET STATUS = :status, POLLS = POLLS + :polls, NEXT_POLL_AT = :nextPollAt,
-					  GENERATED_AT = :generatedAt, OUTPUT_URL = :outputUrl, WIDTH = :width, HEIGHT = :height,
-					  ERROR = :error, FAILED_GENERATIONS = FAILED_GENERATIONS + :failedGeneration
-					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
-			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
-			.build();
+				properties.poll().timeout(), properties.poll().concurrency());
 	}
 
 	// --- download
-
-	@Bean
-	@StepScope
-	JdbcPagingItemReader<GeneratedImage> generatedImagesReader(DataSource dataSource,
-			@Value(INSTANCE_ID) long instanceId, @Value("#{jobParameters['" + OUTPUT + "']}") String output)
-			throws Exception {
-		Path outputDir = Path.of(output);
-		return new JdbcPagingItemReaderBuilder<GeneratedImage>().name("generatedImages")
-			.dataSource(dataSource)
-			.selectClause("SELECT ROW_NO, TASK_ID, FILE_NAME, OUTPUT_URL, WIDTH, HEIGHT, FINGERPRINT")
-			.fromClause("FROM FLUX_ROW")
-			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS = 'GENERATED'")
-			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
-			.parameterValues(Map.of("instanceId", instanceId))
-			.pageSize(200)
-			.saveState(false)
-			.rowMapper(
-					(rs, n) -> new GeneratedImage(instanceId, rs.getInt("ROW_NO"), rs.getString("TASK_ID"), outputDir,
-							rs.getString("FILE_NAME"), rs.getString("OUTPUT_URL"), rs.getObject("WIDTH", Integer.class),
-							rs.getObject("HEIGHT", Integer.class), rs.getString("FINGERPRINT")))
-			.build();
-	}
 
 	@Bean
 	@StepScope
@@ -460,17 +366,6 @@ public class CatalogJobConfiguration {
 	/** Runs started before origins were recorded talked to the real API. */
 	private static String originOf(String parameter) {
 		return (parameter != null) ? parameter : ImageOrigin.API;
-	}
-
-	@Bean
-	JdbcBatchItemWriter<DownloadOutcome> downloadRecorder(DataSource dataSource) {
-		return new JdbcBatchItemWriterBuilder<DownloadOutcome>().dataSource(dataSource)
-			.sql("""
-					UPDATE FLUX_ROW SET STATUS = :status, OUTPUT_URL = :outputUrl, FILE_PATH = :filePath,
-					  WIDTH = :width, HEIGHT = :height, BYTES = :bytes, SHA256 = :sha256, ERROR = :error
-					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
-			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
-			.build();
 	}
 
 	// --- shared by the steps
@@ -507,18 +402,8 @@ public class CatalogJobConfiguration {
 	}
 
 	@Bean
-	ThreadPoolTaskExecutor submitExecutor(FluxJobProperties properties) {
-		return executor("submit-", properties.submitConcurrency());
-	}
-
-	@Bean
-	ThreadPoolTaskExecutor pollExecutor(FluxJobProperties properties) {
-		return executor("poll-", properties.poll().concurrency());
-	}
-
-	@Bean
-	ThreadPoolTaskExecutor downloadExecutor(FluxJobProperties properties) {
-		return executor("download-", properties.download().concurrency());
+	ThreadPoolTaskExecutor rowExecutor(FluxJobProperties properties) {
+		return executor("row-", properties.rowsInFlight());
 	}
 
 	private static ThreadPoolTaskExecutor executor(String prefix, int threads) {

@@ -7,9 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * The credits one command may spend ({@code flux.job.max-credits}). Each row's price is
@@ -23,7 +21,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
  * The budget is per command, not per run: the next night's command (or a rerun with a
  * higher budget) continues the stopped run with a budget of its own.
  */
-public class CreditBudget implements JobExecutionListener, ItemWriteListener<PollOutcome> {
+public class CreditBudget implements JobExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(CreditBudget.class);
 
@@ -90,16 +88,13 @@ public class CreditBudget implements JobExecutionListener, ItemWriteListener<Pol
 	}
 
 	/** A failed generation is not charged; a generated image's charge is final. */
-	@Override
-	public synchronized void afterWrite(Chunk<? extends PollOutcome> outcomes) {
-		for (PollOutcome outcome : outcomes) {
-			if (outcome.failedGeneration() > 0) {
-				Long refunded = this.open.remove(outcome.rowNo());
-				this.spent -= (refunded != null) ? refunded : 0;
-			}
-			else if (RowStatus.GENERATED.name().equals(outcome.status())) {
-				this.open.remove(outcome.rowNo());
-			}
+	synchronized void polled(PollOutcome outcome) {
+		if (outcome.failedGeneration() > 0) {
+			Long refunded = this.open.remove(outcome.rowNo());
+			this.spent -= (refunded != null) ? refunded : 0;
+		}
+		else if (RowStatus.GENERATED.name().equals(outcome.status())) {
+			this.open.remove(outcome.rowNo());
 		}
 	}
 

@@ -40,6 +40,8 @@ import org.springframework.validation.annotation.Validated;
  * @param regenerate whether every row gets a new image, even one the library holds
  * @param maxCredits the most one command may spend on generations, or {@code null} for no
  * limit
+ * @param rowsInFlight how many rows are carried at once from submission to image on disk,
+ * each on a thread of its own (waiting for its task most of the time)
  */
 @Validated
 @ConfigurationProperties("flux.job")
@@ -48,7 +50,7 @@ public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @N
 		@DefaultValue("8") @Min(1) @Max(256) int submitConcurrency, @DefaultValue("3") @Min(1) int maxGenerations,
 		@DefaultValue @Valid Poll poll, @DefaultValue @Valid Download download, Charset encoding, String delimiter,
 		@DefaultValue("true") boolean outputByteOrderMark, Path library, @DefaultValue("false") boolean regenerate,
-		@Min(0) Long maxCredits) {
+		@Min(0) Long maxCredits, @DefaultValue("128") @Min(1) @Max(1024) int rowsInFlight) {
 
 	/** The library folder a run into {@code output} uses. */
 	public Path library(Path output) {

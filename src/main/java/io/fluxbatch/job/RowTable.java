@@ -362,16 +362,39 @@ public class RowTable {
 				rs.getInt("LOST_ANSWERS") > 0, reusedFrom, rs.getInt("FAILED_GENERATIONS"));
 	}
 
-	List<PendingTask> pendingTasksAfter(long instanceId, Instant afterPollAt, int afterRow, int limit) {
-		return this.jdbc.sql("""
-				SELECT ROW_NO, TASK_ID, MODEL, SUBMITTED_AT, NEXT_POLL_AT, POLLS, FAILED_GENERATIONS FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'SUBMITTED'
-				  AND (NEXT_POLL_AT > ? OR (NEXT_POLL_AT = ? AND ROW_NO > ?))
-				ORDER BY NEXT_POLL_AT, ROW_NO FETCH FIRST ? ROWS ONLY""")
-			.params(instanceId, Timestamp.from(afterPollAt), Timestamp.from(afterPollAt), afterRow, limit)
-			.query((rs, n) -> new PendingTask(instanceId, rs.getInt(1), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getInt(6), rs.getInt(7)))
-			.list();
+	/** The row as it stands now, for its next transition. */
+	RowInFlight inFlight(long instanceId, int rowNo) {
+		return this.jdbc
+			.sql("SELECT " + RowInFlight.COLUMNS + " FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?")
+			.params(instanceId, rowNo)
+			.query((rs, n) -> RowInFlight.of(instanceId, rs))
+			.single();
+	}
+
+	/** What a poll found out, committed before the row's next request. */
+	void recordPoll(PollOutcome outcome) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = ?, POLLS = POLLS + ?, NEXT_POLL_AT = ?, GENERATED_AT = ?, OUTPUT_URL = ?,
+				  WIDTH = ?, HEIGHT = ?, ERROR = ?, FAILED_GENERATIONS = FAILED_GENERATIONS + ?
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", outcome.status(), outcome.polls(),
+				timestamp(outcome.nextPollAt()), timestamp(outcome.generatedAt()), outcome.outputUrl(), outcome.width(),
+				outcome.height(), outcome.error(), outcome.failedGeneration(), outcome.instanceId(), outcome.rowNo());
+	}
+
+	/**
+	 * The image stored (or the reason it is not), committed once the file is in place.
+	 */
+	void recordDownload(DownloadOutcome outcome) {
+		update("""
+				UPDATE FLUX_ROW SET STATUS = ?, OUTPUT_URL = ?, FILE_PATH = ?, WIDTH = ?, HEIGHT = ?, BYTES = ?,
+				  SHA256 = ?, ERROR = ?
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", outcome.status(), outcome.outputUrl(), outcome.filePath(),
+				outcome.width(), outcome.height(), outcome.bytes(), outcome.sha256(), outcome.error(),
+				outcome.instanceId(), outcome.rowNo());
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 	private int update(String sql, Object... params) {

@@ -7,16 +7,17 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * The rows to submit, in input order, as far as the budget reaches. The step reads on one
- * thread and only sends on several, so reserving here keeps the input order: the budget
- * stops at the first row that does not fit, not at whichever thread came last. That row
- * and those after it stay pending with the reason, for the next command.
+ * The rows in flight, in input order, those to be sent only as far as the budget reaches.
+ * The step reads on one thread and only sends on several, so reserving here keeps the
+ * input order: the budget stops at the first row that does not fit, not at whichever
+ * thread came last. That row and those after it stay pending with the reason, for the
+ * next command; rows already paid for are still read, to be polled and downloaded.
  */
-public class RowsWithinBudget implements ItemStreamReader<RowToSubmit> {
+public class RowsWithinBudget implements ItemStreamReader<RowInFlight> {
 
 	private static final Logger log = LoggerFactory.getLogger(RowsWithinBudget.class);
 
-	private final ItemStreamReader<RowToSubmit> rows;
+	private final ItemStreamReader<RowInFlight> rows;
 
 	private final CreditBudget budget;
 
@@ -24,7 +25,7 @@ public class RowsWithinBudget implements ItemStreamReader<RowToSubmit> {
 
 	private final RowTable rowTable;
 
-	public RowsWithinBudget(ItemStreamReader<RowToSubmit> rows, CreditBudget budget, RunStop stop, RowTable rowTable) {
+	public RowsWithinBudget(ItemStreamReader<RowInFlight> rows, CreditBudget budget, RunStop stop, RowTable rowTable) {
 		this.rows = rows;
 		this.budget = budget;
 		this.stop = stop;
@@ -32,21 +33,31 @@ public class RowsWithinBudget implements ItemStreamReader<RowToSubmit> {
 	}
 
 	@Override
-	public RowToSubmit read() throws Exception {
-		if (this.stop.stopped()) {
-			return null;
+	public RowInFlight read() throws Exception {
+		while (!this.stop.everythingStopped()) {
+			RowInFlight row = this.rows.read();
+			if (row == null || (!row.needsSubmission() && mayContinue(row))) {
+				return row;
+			}
+			if (row.needsSubmission() && !this.stop.stopped()) {
+				long price = row.toSubmit().price();
+				if (this.budget.reserve(row.rowNo(), price)) {
+					return row;
+				}
+				String why = "the budget of " + this.budget.maxCredits() + " credits (--max-credits) is reached: row "
+						+ row.rowNo() + " costs " + price + " and " + this.budget.left()
+						+ " are left; run again tomorrow or with a higher --max-credits to continue";
+				log.info(why);
+				this.rowTable.holdBack(row.instanceId(), row.rowNo(), "not submitted: " + why);
+				this.stop.stopForBudget(why);
+			}
 		}
-		RowToSubmit row = this.rows.read();
-		if (row == null || this.budget.reserve(row.rowNo(), row.price())) {
-			return row;
-		}
-		String why = "the budget of " + this.budget.maxCredits() + " credits (--max-credits) is reached: row "
-				+ row.rowNo() + " costs " + row.price() + " and " + this.budget.left()
-				+ " are left; run again tomorrow or with a higher --max-credits to continue";
-		log.info(why);
-		this.rowTable.holdBack(row.instanceId(), row.rowNo(), "not submitted: " + why);
-		this.stop.stopForBudget(why);
 		return null;
+	}
+
+	/** A task can be followed while API requests may be sent; an image always fetched. */
+	private boolean mayContinue(RowInFlight row) {
+		return row.status() != RowStatus.SUBMITTED || !this.stop.requestsStopped();
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package io.fluxbatch.job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import io.fluxbatch.api.ApiProtocolException;
@@ -11,17 +12,14 @@ import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.api.RejectedRequestException;
 import io.fluxbatch.api.Task;
 import io.fluxbatch.api.TaskStatus;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Follows one task from when it is due until it is finished, and says what the row table
  * should record: generated (with its URL), failed, or, if the run must stop or the task
- * outlasts the poll timeout, still running. A task is seen to its end here rather than
- * put back in the queue, so the reader never has to go back for it.
+ * outlasts the poll timeout (counted from when this run took it up), still running.
  */
-public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, StepExecutionListener {
+public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome> {
 
 	private final FluxClient client;
 
@@ -37,11 +35,11 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, Step
 
 	private final Duration timeout;
 
-	/** When the poll step that is running gives up on unfinished tasks. */
-	private volatile Instant stepGivesUpAt = Instant.MAX;
+	private final Semaphore polls;
 
 	public TaskPoller(FluxClient client, PollSchedule schedule, GenerationTimes times, RunStop stop, Clock clock,
-			int maxGenerations, Duration timeout) {
+			int maxGenerations, Duration timeout, int concurrency) {
+		this.polls = new Semaphore(concurrency, true);
 		this.maxGenerations = maxGenerations;
 		this.client = client;
 		this.schedule = schedule;
@@ -52,15 +50,8 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, Step
 	}
 
 	@Override
-	public void beforeStep(StepExecution stepExecution) {
-		// The poll step may run several times in one run; the timeout bounds them all.
-		this.stepGivesUpAt = PollDeadline.of(stepExecution.getJobExecution(), this.timeout);
-	}
-
-	@Override
 	public PollOutcome process(PendingTask task) throws InterruptedException {
-		Instant perTask = this.clock.instant().plus(this.timeout);
-		Instant giveUpAt = perTask.isBefore(this.stepGivesUpAt) ? perTask : this.stepGivesUpAt;
+		Instant giveUpAt = this.clock.instant().plus(this.timeout);
 		// A first poll's due time moves with what the run learns meanwhile.
 		Supplier<Instant> due = () -> this.schedule.due(task);
 		int polls = 0;
@@ -71,7 +62,7 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, Step
 			}
 			Task answer;
 			try {
-				answer = this.client.task(task.taskId());
+				answer = ask(task);
 			}
 			catch (QuotaExhaustedException exhausted) {
 				this.stop.stopFor(exhausted);
@@ -102,6 +93,17 @@ public class TaskPoller implements ItemProcessor<PendingTask, PollOutcome>, Step
 					}
 					due = () -> next;
 			}
+		}
+	}
+
+	/** Only the request holds one of the polls in flight, not the wait before it. */
+	private Task ask(PendingTask task) throws InterruptedException {
+		this.polls.acquire();
+		try {
+			return this.client.task(task.taskId());
+		}
+		finally {
+			this.polls.release();
 		}
 	}
 

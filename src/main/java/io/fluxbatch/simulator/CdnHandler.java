@@ -51,7 +51,9 @@ final class CdnHandler {
 		if (task == null) {
 			return this.responses.json(404, this.bodies.error("NOT_FOUND", "No image at " + path), null);
 		}
-		if (task.resultUrlExpired() && !this.state.downloadTokens()
+		boolean expired = task.resultUrlExpired()
+				|| this.state.settings().injectedFaults().urlExpiredByAge(task.finishesAt(), this.state.now());
+		if (expired && !this.state.downloadTokens()
 			.isValid(task.id(), token(request.queryParameter(SimulatorState.TOKEN_PARAMETER)))) {
 			metrics.expiredUrls.incrementAndGet();
 			return this.responses.json(403,

@@ -247,6 +247,10 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		return withInjectedFaults(this.injectedFaults.withTruncatedImageRate(truncatedImageRate));
 	}
 
+	public SimulatorSettings withResultUrlLifetime(Duration resultUrlLifetime) {
+		return withInjectedFaults(this.injectedFaults.withResultUrlLifetime(resultUrlLifetime));
+	}
+
 	public SimulatorSettings withExpiredUrlRate(double expiredUrlRate) {
 		return withInjectedFaults(this.injectedFaults.withExpiredUrlRate(expiredUrlRate));
 	}

@@ -1,0 +1,138 @@
+package io.fluxbatch.job;
+
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Carries one row through as many of its states as it can in one go: sent, its task
+ * followed, its image stored the moment a poll sees it done (before a short-lived URL
+ * expires), and sent again after a failed generation. Each transition is committed by the
+ * stage that makes it, around its own request, and the row is read back from the row
+ * table before the next one, so the table is the only state and a crash anywhere leaves a
+ * row the next run continues from where it stands.
+ * <p>
+ * Many rows are carried at once, each on a thread of its own; the stages' concurrency
+ * settings bound how many of each kind of request are in flight.
+ */
+class RowLifecycle implements ItemProcessor<RowInFlight, RowInFlight> {
+
+	private final TaskSubmitter submitter;
+
+	private final TaskPoller poller;
+
+	private final ImageFetcher fetcher;
+
+	private final RowTable rows;
+
+	private final CreditBudget budget;
+
+	private final RunStop stop;
+
+	private final Path outputDir;
+
+	private final Semaphore submissions;
+
+	private final Semaphore downloads;
+
+	RowLifecycle(TaskSubmitter submitter, TaskPoller poller, ImageFetcher fetcher, RowTable rows, CreditBudget budget,
+			RunStop stop, Path outputDir, int submitConcurrency, int downloadConcurrency) {
+		this.submitter = submitter;
+		this.poller = poller;
+		this.fetcher = fetcher;
+		this.rows = rows;
+		this.budget = budget;
+		this.stop = stop;
+		this.outputDir = outputDir;
+		this.submissions = new Semaphore(submitConcurrency, true);
+		this.downloads = new Semaphore(downloadConcurrency, true);
+	}
+
+	/**
+	 * @param read the row as read, its price reserved if it is to be sent
+	 * @return the row in its last state, or {@code null} when nothing could be done
+	 */
+	@Override
+	public RowInFlight process(RowInFlight read) throws InterruptedException {
+		RowInFlight row = read;
+		boolean reserved = read.needsSubmission();
+		while (true) {
+			switch (row.status()) {
+				case NEW, SUBMITTING -> {
+					if (!reserved && !reserveAgain(row)) {
+						return null;
+					}
+					reserved = false;
+					if (submit(row) == null) {
+						return null;
+					}
+				}
+				case SUBMITTED -> {
+					PollOutcome outcome = this.poller.process(row.toPending());
+					if (outcome == null) {
+						return null;
+					}
+					this.rows.recordPoll(outcome);
+					this.budget.polled(outcome);
+					if (RowStatus.SUBMITTED.name().equals(outcome.status())) {
+						// Still running at the poll timeout, or the run must stop.
+						return row;
+					}
+				}
+				case GENERATED -> {
+					DownloadOutcome outcome = download(row);
+					if (outcome != null) {
+						this.rows.recordDownload(outcome);
+					}
+					return row;
+				}
+				default -> {
+					return row;
+				}
+			}
+			row = this.rows.inFlight(row.instanceId(), row.rowNo());
+		}
+	}
+
+	private RowToSubmit submit(RowInFlight row) throws InterruptedException {
+		this.submissions.acquire();
+		try {
+			return this.submitter.process(row.toSubmit());
+		}
+		finally {
+			this.submissions.release();
+		}
+	}
+
+	private DownloadOutcome download(RowInFlight row) throws InterruptedException {
+		this.downloads.acquire();
+		try {
+			return this.fetcher.process(row.toGenerated(this.outputDir));
+		}
+		finally {
+			this.downloads.release();
+		}
+	}
+
+	/**
+	 * A row whose generation failed goes round again, if the run may still send and the
+	 * budget still has its price.
+	 */
+	private boolean reserveAgain(RowInFlight row) {
+		if (this.stop.stopped()) {
+			return false;
+		}
+		long price = row.toSubmit().price();
+		if (this.budget.reserve(row.rowNo(), price)) {
+			return true;
+		}
+		String why = "the budget of " + this.budget.maxCredits() + " credits (--max-credits) is reached: row "
+				+ row.rowNo() + " costs " + price + " and " + this.budget.left()
+				+ " are left; run again tomorrow or with a higher --max-credits to continue";
+		this.rows.explainWaiting(row.instanceId(), row.rowNo(), "not submitted: " + why);
+		this.stop.stopForBudget(why);
+		return false;
+	}
+
+}
