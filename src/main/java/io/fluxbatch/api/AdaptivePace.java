@@ -94,6 +94,11 @@ final class AdaptivePace {
 		return slot;
 	}
 
+	/** When the next slot is free, if nobody takes it before. */
+	Instant nextFree() {
+		return latest(this.clock.instant(), this.nextSlot, this.heldUntil);
+	}
+
 	/** A request got through the API's burst limit (whatever else its answer said). */
 	void passed() {
 		Instant now = this.clock.instant();

@@ -60,8 +60,22 @@ final class ApiResilience {
 	 * once it has stayed open longer than {@code give-up-after}, they fail.
 	 */
 	<T> T call(Supplier<T> request) {
+		return call(request, false);
+	}
+
+	/**
+	 * Makes a call that gives way: each attempt takes only a slot of the pace that no
+	 * other request has asked for. A poll of a task that may be done, or a fresh download
+	 * link, finishes an image already paid for (before its URL expires); a POST only
+	 * starts another, so when the pace is short, the POSTs wait.
+	 */
+	<T> T callGivingWay(Supplier<T> request) {
+		return call(request, true);
+	}
+
+	private <T> T call(Supplier<T> request, boolean givingWay) {
 		Supplier<T> attempt = Retry.decorateSupplier(this.retry,
-				CircuitBreaker.decorateSupplier(this.circuitBreaker, () -> paced(request)));
+				CircuitBreaker.decorateSupplier(this.circuitBreaker, () -> paced(request, givingWay)));
 		while (true) {
 			try {
 				return attempt.get();
@@ -73,10 +87,19 @@ final class ApiResilience {
 		}
 	}
 
-	private <T> T paced(Supplier<T> request) {
+	private <T> T paced(Supplier<T> request, boolean givingWay) {
 		Instant slot;
-		synchronized (this.pace) {
-			slot = this.pace.reserve();
+		while (true) {
+			synchronized (this.pace) {
+				Instant free = this.pace.nextFree();
+				if (!givingWay || !free.isAfter(this.clock.instant())) {
+					slot = this.pace.reserve();
+					break;
+				}
+				slot = free;
+			}
+			// Another request has the next slot: look again when it is taken.
+			waitUntil(slot);
 		}
 		waitUntil(slot);
 		try {

@@ -82,7 +82,7 @@ public class FluxClient {
 	 */
 	public Task submit(GenerationRequest request, SubmitAttempts attempts) {
 		String body = this.wire.write(this.dialect.body(request));
-		return this.submitGate.submit(() -> this.resilience.call(() -> {
+		return this.submitGate.submit(() -> this.resilience.callGivingWay(() -> {
 			attempts.sending();
 			this.usage.countSubmit();
 			try {

@@ -116,13 +116,13 @@ final class SimulatorState {
 	}
 
 	/**
-	 * The URL a download link hands out: the result URL itself, unless that has expired,
-	 * in which case a newly signed one.
+	 * The URL a download link hands out: the result URL itself, unless that has expired
+	 * (or may by the time it is used), in which case a newly signed one.
 	 * @param task a completed task
 	 * @return a URL the CDN serves the task's image at
 	 */
 	String downloadUrl(SimulatedTask task) {
-		if (!task.resultUrlExpired()) {
+		if (!task.resultUrlExpired() && this.settings.injectedFaults().resultUrlLifetime() == null) {
 			return imageUrl(task);
 		}
 		return imageUrl(task) + "?" + TOKEN_PARAMETER + "=" + this.downloadTokens.issue(task.id());

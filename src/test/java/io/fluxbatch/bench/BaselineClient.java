@@ -84,7 +84,7 @@ final class BaselineClient implements AutoCloseable {
 			String status = data.path("status").asString("");
 			if (status.equals("completed") || status.equals("success")) {
 				JsonNode output = data.has("output") ? data.get("output") : data.path("result");
-				return download(output.path("url").asString());
+				return download(taskId, output.path("url").asString());
 			}
 			if (status.equals("failed")) {
 				return CompletableFuture.completedFuture(null);
@@ -95,13 +95,24 @@ final class BaselineClient implements AutoCloseable {
 		});
 	}
 
-	private CompletableFuture<Void> download(String url) {
-		HttpRequest fetch = HttpRequest.newBuilder(URI.create(url)).GET().build();
-		return this.http.sendAsync(fetch, HttpResponse.BodyHandlers.ofByteArray()).thenAccept((image) -> {
+	/** A result URL that has expired (403) is fetched again from a fresh link. */
+	private CompletableFuture<Void> download(String taskId, String url) {
+		return fetch(url).thenCompose((image) -> {
+			if (image.statusCode() != 403) {
+				return CompletableFuture.completedFuture(image);
+			}
+			return send(api("/tasks/" + taskId + "/download").GET().build())
+				.thenCompose((link) -> fetch(link.path("data").path("url").asString(link.path("url").asString())));
+		}).thenAccept((image) -> {
 			if (image.statusCode() == 200 && image.body().length > 0) {
 				this.imagesCompleted.incrementAndGet();
 			}
 		});
+	}
+
+	private CompletableFuture<HttpResponse<byte[]>> fetch(String url) {
+		return this.http.sendAsync(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
 	}
 
 	/**

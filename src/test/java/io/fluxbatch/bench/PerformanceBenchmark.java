@@ -41,10 +41,17 @@ class PerformanceBenchmark {
 
 	private static final int CONCURRENCY_CAP_ROWS = Integer.getInteger("bench.concurrency-cap.rows", 300);
 
+	private static final int LONG_NIGHT_ROWS = Integer.getInteger("bench.long-night.rows", 240);
+
+	private static final int LONG_NIGHT_LIMIT = 20;
+
+	private static final Duration LONG_NIGHT_URL_LIFETIME = Duration.ofSeconds(15);
+
 	private static final String SCALE_MAX_HEAP = System.getProperty("bench.scale.max-heap", "512m");
 
-	private static final Set<String> WORKLOADS = Set.copyOf(Arrays.asList(
-			System.getProperty("bench.workloads", "quota,throughput,scale,unknown-limit,concurrency-cap").split(",")));
+	private static final Set<String> WORKLOADS = Set.copyOf(Arrays
+		.asList(System.getProperty("bench.workloads", "quota,throughput,scale,unknown-limit,long-night,concurrency-cap")
+			.split(",")));
 
 	private static final int THROUGHPUT_LIMIT = 50;
 
@@ -78,6 +85,9 @@ class PerformanceBenchmark {
 		}
 		if (WORKLOADS.contains("unknown-limit")) {
 			unknownLimit();
+		}
+		if (WORKLOADS.contains("long-night")) {
+			longNight();
 		}
 		if (WORKLOADS.contains("concurrency-cap")) {
 			concurrencyCap();
@@ -155,6 +165,26 @@ class PerformanceBenchmark {
 			Measured baseline = runBaseline(workload, BASELINE_IN_FLIGHT);
 			this.table.unknownLimit(workload.rows(), limit, job, baseline);
 		}
+	}
+
+	/**
+	 * Default settings against an API allowing 20 requests a second whose result URLs
+	 * expire 15 s after each task ends, latency 2 s: an image not fetched in time costs a
+	 * download-link request.
+	 */
+	private void longNight() throws Exception {
+		Duration latency = Duration.ofSeconds(2);
+		Workload workload = new Workload("long-night", Workload.prompts(LONG_NIGHT_ROWS, 0),
+				SimulatorSettings.defaults()
+					.withLatency(latency, latency)
+					.withRequestsPerSecond(LONG_NIGHT_LIMIT)
+					.withResultUrlLifetime(LONG_NIGHT_URL_LIFETIME)
+					.withTinyImages(true)
+					.withRandomSeed(19),
+				DEFAULT_SETTINGS, Double.POSITIVE_INFINITY);
+		Measured job = runJob(workload);
+		Measured baseline = runBaseline(workload, BASELINE_IN_FLIGHT);
+		this.table.longNight(workload.rows(), LONG_NIGHT_LIMIT, LONG_NIGHT_URL_LIFETIME, job, baseline);
 	}
 
 	/**
