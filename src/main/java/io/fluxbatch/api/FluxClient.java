@@ -103,7 +103,7 @@ public class FluxClient {
 				attempts.lostAnswer();
 				throw unreadable;
 			}
-		}));
+		}), attempts::concurrencyLimited);
 	}
 
 	/** The task's current state ({@code GET /tasks/{id}}). */

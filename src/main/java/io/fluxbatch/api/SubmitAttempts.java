@@ -15,6 +15,8 @@ public final class SubmitAttempts {
 
 	private final Runnable beforeFirstPost;
 
+	private final Runnable onConcurrencyLimit;
+
 	public SubmitAttempts() {
 		this(() -> {
 		});
@@ -25,7 +27,23 @@ public final class SubmitAttempts {
 	 * limiter permit): the moment from which a task may exist
 	 */
 	public SubmitAttempts(Runnable beforeFirstPost) {
+		this(beforeFirstPost, () -> {
+		});
+	}
+
+	/**
+	 * @param beforeFirstPost runs once, just before the first POST leaves
+	 * @param onConcurrencyLimit runs each time the API refuses the POST because too many
+	 * of the account's tasks are unfinished (429 {@code CONCURRENCY_LIMIT}), before the
+	 * POST is held
+	 */
+	public SubmitAttempts(Runnable beforeFirstPost, Runnable onConcurrencyLimit) {
 		this.beforeFirstPost = beforeFirstPost;
+		this.onConcurrencyLimit = onConcurrencyLimit;
+	}
+
+	void concurrencyLimited() {
+		this.onConcurrencyLimit.run();
 	}
 
 	void sending() {

@@ -72,8 +72,11 @@ final class SubmitGate {
 				|| (refusal.getMessage() != null && ABOUT_UNFINISHED_TASKS.matcher(refusal.getMessage()).find()));
 	}
 
-	/** Sends {@code post}, holding it as long as the API refuses new tasks. */
-	<T> T submit(Supplier<T> post) {
+	/**
+	 * Sends {@code post}, holding it as long as the API refuses new tasks;
+	 * {@code refused} hears of each refusal.
+	 */
+	<T> T submit(Supplier<T> post, Runnable refused) {
 		if (!this.capped) {
 			try {
 				return post.get();
@@ -83,13 +86,14 @@ final class SubmitGate {
 					throw failure;
 				}
 				this.capped = true;
-				return oneAtATime(post, failure, this.clock.instant());
+				refused.run();
+				return oneAtATime(post, refused, failure, this.clock.instant());
 			}
 		}
-		return oneAtATime(post, null, null);
+		return oneAtATime(post, refused, null, null);
 	}
 
-	private <T> T oneAtATime(Supplier<T> post, TransientApiException refusal, Instant refusedAt) {
+	private <T> T oneAtATime(Supplier<T> post, Runnable refused, TransientApiException refusal, Instant refusedAt) {
 		try {
 			this.oneAtATime.lockInterruptibly();
 		}
@@ -114,6 +118,7 @@ final class SubmitGate {
 					if (!isConcurrencyLimit(failure)) {
 						throw failure;
 					}
+					refused.run();
 					hold(failure);
 				}
 			}

@@ -100,8 +100,10 @@ public class CatalogJobConfiguration {
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep,
 			Step generateImagesStep, Step shareImagesStep, Step checkRunOutcomeStep, RunStop runStop,
-			RunReportListener runReportListener, GenerationTimes generationTimes, CreditBudget creditBudget) {
+			RunReportListener runReportListener, GenerationTimes generationTimes, CreditBudget creditBudget,
+			TasksInFlight tasksInFlight) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
+			.listener(tasksInFlight)
 			.listener(generationTimes)
 			.listener(creditBudget)
 			.listener(runReportListener)
@@ -326,9 +328,9 @@ public class CatalogJobConfiguration {
 	@Bean
 	@StepScope
 	RowLifecycle rowLifecycle(TaskSubmitter taskSubmitter, TaskPoller taskPoller, ImageFetcher imageFetcher,
-			RowTable rowTable, CreditBudget creditBudget, RunStop runStop,
+			RowTable rowTable, CreditBudget creditBudget, RunStop runStop, TasksInFlight tasksInFlight,
 			@Value("#{jobParameters['" + OUTPUT + "']}") String output, FluxJobProperties properties) {
-		return new RowLifecycle(taskSubmitter, taskPoller, imageFetcher, rowTable, creditBudget, runStop,
+		return new RowLifecycle(taskSubmitter, taskPoller, imageFetcher, rowTable, creditBudget, runStop, tasksInFlight,
 				Path.of(output), properties.submitConcurrency(), properties.download().concurrency());
 	}
 
@@ -339,8 +341,13 @@ public class CatalogJobConfiguration {
 
 	@Bean
 	TaskSubmitter taskSubmitter(FluxClient fluxClient, RowTable rowTable, PollSchedule pollSchedule, RunStop runStop,
-			Clock clock, CreditBudget creditBudget) {
-		return new TaskSubmitter(fluxClient, rowTable, pollSchedule, runStop, clock, creditBudget);
+			Clock clock, CreditBudget creditBudget, TasksInFlight tasksInFlight) {
+		return new TaskSubmitter(fluxClient, rowTable, pollSchedule, runStop, clock, creditBudget, tasksInFlight);
+	}
+
+	@Bean
+	TasksInFlight tasksInFlight() {
+		return new TasksInFlight();
 	}
 
 	// --- poll

@@ -36,8 +36,11 @@ class RowLifecycle implements ItemProcessor<RowInFlight, RowInFlight> {
 
 	private final Semaphore downloads;
 
+	private final TasksInFlight tasks;
+
 	RowLifecycle(TaskSubmitter submitter, TaskPoller poller, ImageFetcher fetcher, RowTable rows, CreditBudget budget,
-			RunStop stop, Path outputDir, int submitConcurrency, int downloadConcurrency) {
+			RunStop stop, TasksInFlight tasks, Path outputDir, int submitConcurrency, int downloadConcurrency) {
+		this.tasks = tasks;
 		this.submitter = submitter;
 		this.poller = poller;
 		this.fetcher = fetcher;
@@ -57,6 +60,7 @@ class RowLifecycle implements ItemProcessor<RowInFlight, RowInFlight> {
 	public RowInFlight process(RowInFlight read) throws InterruptedException {
 		RowInFlight row = read;
 		boolean reserved = read.needsSubmission();
+		boolean counted = false;
 		while (true) {
 			switch (row.status()) {
 				case NEW, SUBMITTING -> {
@@ -67,9 +71,20 @@ class RowLifecycle implements ItemProcessor<RowInFlight, RowInFlight> {
 					if (submit(row) == null) {
 						return null;
 					}
+					counted = true;
 				}
 				case SUBMITTED -> {
-					PollOutcome outcome = this.poller.process(row.toPending());
+					if (!counted) {
+						this.tasks.following();
+					}
+					counted = false;
+					PollOutcome outcome;
+					try {
+						outcome = this.poller.process(row.toPending());
+					}
+					finally {
+						this.tasks.finished();
+					}
 					if (outcome == null) {
 						return null;
 					}
@@ -95,13 +110,24 @@ class RowLifecycle implements ItemProcessor<RowInFlight, RowInFlight> {
 		}
 	}
 
+	/**
+	 * @return the row sent, its task counted in flight; {@code null} if none was made
+	 */
 	private RowToSubmit submit(RowInFlight row) throws InterruptedException {
-		this.submissions.acquire();
+		this.tasks.admit(this.stop);
+		RowToSubmit sent = null;
 		try {
-			return this.submitter.process(row.toSubmit());
+			this.submissions.acquire();
+			try {
+				sent = this.submitter.process(row.toSubmit());
+				return sent;
+			}
+			finally {
+				this.submissions.release();
+			}
 		}
 		finally {
-			this.submissions.release();
+			this.tasks.sent(sent != null);
 		}
 	}
 

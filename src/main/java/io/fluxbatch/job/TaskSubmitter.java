@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * the moment it arrives, so that no crash can make a row be sent twice without it being
  * flagged.
  */
-public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
+class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 
 	private static final Logger log = LoggerFactory.getLogger(TaskSubmitter.class);
 
@@ -39,9 +39,12 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 
 	private final CreditBudget budget;
 
-	public TaskSubmitter(FluxClient client, RowTable rows, PollSchedule schedule, RunStop stop, Clock clock,
-			CreditBudget budget) {
+	private final TasksInFlight tasks;
+
+	TaskSubmitter(FluxClient client, RowTable rows, PollSchedule schedule, RunStop stop, Clock clock,
+			CreditBudget budget, TasksInFlight tasks) {
 		this.budget = budget;
+		this.tasks = tasks;
 		this.client = client;
 		this.rows = rows;
 		this.schedule = schedule;
@@ -57,7 +60,7 @@ public class TaskSubmitter implements ItemProcessor<RowToSubmit, RowToSubmit> {
 			this.budget.release(row.rowNo(), 0);
 			return null;
 		}
-		SubmitAttempts attempts = new SubmitAttempts(() -> this.rows.markSubmitting(row));
+		SubmitAttempts attempts = new SubmitAttempts(() -> this.rows.markSubmitting(row), this.tasks::limitMet);
 		try {
 			Task task = this.client.submit(request(row), attempts);
 			Instant now = this.clock.instant();
