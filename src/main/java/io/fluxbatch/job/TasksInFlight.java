@@ -41,6 +41,11 @@ class TasksInFlight implements JobExecutionListener {
 		this.sending++;
 	}
 
+	/** Whether {@link #admit} would wait now. */
+	synchronized boolean wouldWait() {
+		return this.unfinished + this.sending >= this.allowed;
+	}
+
 	/** An admitted row's POST was answered: with a task, or with none. */
 	synchronized void sent(boolean created) {
 		this.sending--;
