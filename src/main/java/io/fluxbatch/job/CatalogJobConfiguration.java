@@ -19,6 +19,8 @@ import io.fluxbatch.prompt.PromptColumns;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
+import io.fluxbatch.review.ContactSheet;
+import io.fluxbatch.review.ContactSheetListener;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -104,8 +106,8 @@ public class CatalogJobConfiguration {
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep, Step submitPromptsStep,
 			Step pollTasksStep, Step downloadImagesStep, Step shareImagesStep, Step checkRunOutcomeStep,
-			RunStop runStop, RunReportListener runReportListener, GenerationTimes generationTimes, RowTable rowTable,
-			CreditBudget creditBudget) {
+			RunStop runStop, RunReportListener runReportListener, ContactSheetListener contactSheetListener,
+			GenerationTimes generationTimes, RowTable rowTable, CreditBudget creditBudget) {
 		// Failed generations come back as NEW rows: submit and poll again until none is
 		// left.
 		JobExecutionDecider rowsLeftToSubmit = (execution, lastStep) -> new FlowExecutionStatus(
@@ -114,6 +116,8 @@ public class CatalogJobConfiguration {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
 			.listener(generationTimes)
 			.listener(creditBudget)
+			// Listed first so that it ends last: the sheet follows results.csv.
+			.listener(contactSheetListener)
 			.listener(runReportListener)
 			.start(loadPromptsStep)
 			.next(reuseImagesStep)
@@ -499,6 +503,11 @@ public class CatalogJobConfiguration {
 	RunReportListener runReportListener(RowTable rowTable, FluxClient fluxClient, FluxJobProperties properties,
 			Clock clock) {
 		return new RunReportListener(rowTable, fluxClient.usage(), properties.outputByteOrderMark(), clock);
+	}
+
+	@Bean
+	ContactSheetListener contactSheetListener(JdbcClient jdbcClient) {
+		return new ContactSheetListener(new ContactSheet(jdbcClient));
 	}
 
 	@Bean
