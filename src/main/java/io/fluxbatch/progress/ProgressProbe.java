@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.fluxbatch.api.ApiUsage;
-import io.fluxbatch.report.RunSpend;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,8 +31,11 @@ public class ProgressProbe {
 
 	private final Instant commandStart;
 
-	/** Per job instance this command worked on: what it had when first seen. */
-	private final Map<Long, Baseline> baselines = new LinkedHashMap<>();
+	/**
+	 * Per job instance this command worked on: its stored images when first seen, to
+	 * measure the pace by when the command generates nothing.
+	 */
+	private final Map<Long, Long> storedBefore = new LinkedHashMap<>();
 
 	public ProgressProbe(JdbcClient jdbc, ApiUsage usage, Clock clock) {
 		this.jdbc = jdbc;
@@ -77,18 +79,19 @@ public class ProgressProbe {
 			.map(Long::parseLong)
 			.orElse(0L);
 		Rows current = rows(execution.instanceId());
-		this.baselines.computeIfAbsent(execution.instanceId(), (id) -> new Baseline(spentBefore(id), current.stored));
+		this.storedBefore.putIfAbsent(execution.instanceId(), current.stored);
 		long generated = 0;
 		long credits = 0;
 		long stored = 0;
-		for (Map.Entry<Long, Baseline> seen : this.baselines.entrySet()) {
+		for (Map.Entry<Long, Long> seen : this.storedBefore.entrySet()) {
 			Rows rows = (seen.getKey() == execution.instanceId()) ? current : rows(seen.getKey());
-			generated += rows.generated - seen.getValue().spent.images();
-			credits += rows.credits - seen.getValue().spent.credits();
-			stored += rows.stored - seen.getValue().stored;
+			generated += rows.generated;
+			credits += rows.credits;
+			stored += rows.stored - seen.getValue();
 		}
 		double minutes = Math.max(Duration.between(this.commandStart, now).toMillis(), 1) / 60000.0;
-		double perMinute = stored / minutes;
+		// Images this command made, or stored when it made none (a night that collects).
+		double perMinute = Math.max(generated, stored) / minutes;
 		long remaining = current.total - current.done;
 		Duration eta = null;
 		String note = "";
@@ -97,8 +100,9 @@ public class ProgressProbe {
 			long requests = this.usage.requests();
 			Long quotaLeft = number(this.usage.quotaRemaining());
 			Instant reset = instant(this.usage.quotaResetsAt());
-			if (quotaLeft != null && reset != null && stored > 0 && reset.isAfter(now)) {
-				double requestsPerImage = (double) requests / stored;
+			long images = Math.max(generated, stored);
+			if (quotaLeft != null && reset != null && images > 0 && reset.isAfter(now)) {
+				double requestsPerImage = (double) requests / images;
 				long withinQuota = (long) Math.floor(quotaLeft / requestsPerImage);
 				if (withinQuota < remaining) {
 					// The rows past today's quota wait for its reset, then go at the
@@ -117,35 +121,29 @@ public class ProgressProbe {
 	private Rows rows(long instanceId) {
 		Rows rows = new Rows();
 		this.jdbc.sql("""
-				SELECT STATUS, COUNT(*), COUNT(GENERATED_AT),
-				  COALESCE(SUM(CASE WHEN GENERATED_AT IS NOT NULL THEN CREDITS END), 0), COUNT(REUSED_FROM)
-				FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? GROUP BY STATUS""").param(instanceId).query((rs) -> {
-			String status = rs.getString(1);
-			long count = rs.getLong(2);
-			rows.total += count;
-			if (FINAL.contains(status)) {
-				rows.done += count;
-			}
-			if ("DOWNLOADED".equals(status)) {
-				rows.stored += count;
-			}
-			if ("FAILED".equals(status)) {
-				rows.failed += count;
-			}
-			rows.generated += rs.getLong(3);
-			rows.credits += rs.getLong(4);
-			rows.reused += rs.getLong(5);
-			rows.byStatus.merge(resultStatus(status), count, Long::sum);
-		});
+				SELECT STATUS, COUNT(*), COUNT(CASE WHEN GENERATED_AT >= ? THEN 1 END),
+				  COALESCE(SUM(CASE WHEN GENERATED_AT >= ? THEN CREDITS END), 0), COUNT(REUSED_FROM)
+				FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? GROUP BY STATUS""")
+			.params(Timestamp.from(this.commandStart), Timestamp.from(this.commandStart), instanceId)
+			.query((rs) -> {
+				String status = rs.getString(1);
+				long count = rs.getLong(2);
+				rows.total += count;
+				if (FINAL.contains(status)) {
+					rows.done += count;
+				}
+				if ("DOWNLOADED".equals(status)) {
+					rows.stored += count;
+				}
+				if ("FAILED".equals(status)) {
+					rows.failed += count;
+				}
+				rows.generated += rs.getLong(3);
+				rows.credits += rs.getLong(4);
+				rows.reused += rs.getLong(5);
+				rows.byStatus.merge(resultStatus(status), count, Long::sum);
+			});
 		return rows;
-	}
-
-	private RunSpend spentBefore(long instanceId) {
-		return RunSpend.decode(this.jdbc.sql("SELECT SPENT FROM FLUX_RUN WHERE JOB_INSTANCE_ID = ?")
-			.param(instanceId)
-			.query(String.class)
-			.optional()
-			.orElse(null));
 	}
 
 	/** {@code submitPromptsStep} becomes {@code submit}. */
@@ -191,9 +189,6 @@ public class ProgressProbe {
 	}
 
 	private record Execution(long id, long instanceId) {
-	}
-
-	private record Baseline(RunSpend spent, long stored) {
 	}
 
 	private static final class Rows {

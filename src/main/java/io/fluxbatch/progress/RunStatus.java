@@ -174,10 +174,11 @@ public final class RunStatus {
 	/** Approved (of the image standing), rejected waiting, rejected since regenerated. */
 	private static long[] reviews(JdbcClient jdbc, String output, long instanceId) {
 		long[] counts = new long[3];
-		jdbc.sql("""
-				SELECT v.VERDICT, CASE WHEN r.SHA256 = v.SHA256 THEN 1 ELSE 0 END, COUNT(*) FROM FLUX_REVIEW v
-				LEFT JOIN FLUX_ROW r ON r.JOB_INSTANCE_ID = ? AND r.ROW_KEY = v.ROW_KEY
-				WHERE v.OUTPUT = ? GROUP BY v.VERDICT, CASE WHEN r.SHA256 = v.SHA256 THEN 1 ELSE 0 END""")
+		jdbc.sql(
+				"""
+						SELECT v.VERDICT, CASE WHEN r.SHA256 = v.SHA256 AND (r.GENERATED_AT IS NULL OR r.GENERATED_AT <= v.REVIEWED_AT) THEN 1 ELSE 0 END, COUNT(*) FROM FLUX_REVIEW v
+						LEFT JOIN FLUX_ROW r ON r.JOB_INSTANCE_ID = ? AND r.ROW_KEY = v.ROW_KEY
+						WHERE v.OUTPUT = ? GROUP BY v.VERDICT, CASE WHEN r.SHA256 = v.SHA256 AND (r.GENERATED_AT IS NULL OR r.GENERATED_AT <= v.REVIEWED_AT) THEN 1 ELSE 0 END""")
 			.params(instanceId, output)
 			.query((rs) -> {
 				boolean standing = rs.getInt(2) == 1;

@@ -78,7 +78,7 @@ public class ContactSheet {
 			boolean[] first = { true };
 			this.jdbc.sql("""
 					SELECT r.ROW_KEY, r.STATUS, r.MODEL, r.RESOLUTION, r.PROMPT, r.CREDITS, r.FILE_PATH, r.SHA256,
-					  r.REUSED_FROM, r.GENERATED_AT, r.REASON, r.ERROR, v.VERDICT, v.NOTE, v.SHA256
+					  r.REUSED_FROM, r.GENERATED_AT, r.REASON, r.ERROR, v.VERDICT, v.NOTE, v.SHA256, v.REVIEWED_AT
 					FROM FLUX_ROW r LEFT JOIN FLUX_REVIEW v ON v.OUTPUT = ? AND v.ROW_KEY = r.ROW_KEY
 					WHERE r.JOB_INSTANCE_ID = ? ORDER BY r.ROW_NO""")
 				.params(output.toString(), instanceId)
@@ -106,7 +106,12 @@ public class ContactSheet {
 						row.put("e", ("REJECTED".equals(status)) ? rs.getString(11) : rs.getString(12));
 					}
 					String verdict = rs.getString(13);
-					if (verdict != null && sha256 != null && sha256.equals(rs.getString(15))) {
+					Timestamp reviewedAt = rs.getTimestamp(16);
+					// A verdict holds while the image it judged stands: not once it has
+					// been generated again (even into the same bytes).
+					boolean standing = verdict != null && sha256 != null && sha256.equals(rs.getString(15))
+							&& (generatedAt == null || !generatedAt.after(reviewedAt));
+					if (standing) {
 						row.put("v", verdict);
 						row.put("vn", rs.getString(14));
 					}
