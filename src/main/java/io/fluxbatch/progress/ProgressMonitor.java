@@ -1,6 +1,5 @@
 package io.fluxbatch.progress;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,17 +127,20 @@ public final class ProgressMonitor implements AutoCloseable {
 						.setInitialMax(Math.max(snapshot.rows(), 1))
 						.setStyle(ProgressBarStyle.ASCII)
 						.setUpdateIntervalMillis((int) REFRESH.toMillis())
-						.setConsumer(new ConsoleProgressBarConsumer(new PrintStream(System.err, true)))
+						// Redrawn every second even when no row finished: the figures
+						// move.
+						.continuousUpdate()
+						.setConsumer(new ConsoleProgressBarConsumer(System.err))
 						.hideEta()
 						.build();
 				}
 				this.bar.maxHint(Math.max(snapshot.rows(), 1));
 				this.bar.stepTo(snapshot.done());
-				this.bar.setExtraMessage(snapshot.stage() + ": generated " + snapshot.generated() + ", reused "
-						+ snapshot.reused() + ", failed " + snapshot.failed() + ", "
-						+ String.format(java.util.Locale.ROOT, "%.1f", snapshot.imagesPerMinute()) + "/min, credits "
-						+ snapshot.credits() + ", requests " + snapshot.requests() + " (429: " + snapshot.rateLimited()
-						+ "), ETA " + snapshot.etaText());
+				this.bar.setExtraMessage(snapshot.stage() + " | new " + snapshot.generated() + " reused "
+						+ snapshot.reused() + " failed " + snapshot.failed() + " | "
+						+ String.format(java.util.Locale.ROOT, "%.1f", snapshot.imagesPerMinute()) + "/min | "
+						+ snapshot.credits() + " credits | " + snapshot.requests() + " req (429: "
+						+ snapshot.rateLimited() + ") | ETA " + snapshot.etaText());
 			}
 			case LINES -> {
 				Instant now = snapshot.at();
