@@ -14,6 +14,7 @@ import java.time.Clock;
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.csv.CsvInputException;
+import io.fluxbatch.download.FileHashes;
 import io.fluxbatch.download.ImageLibrary;
 import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.job.FluxJobProperties;
@@ -125,7 +126,7 @@ class RunCommand implements Callable<Integer> {
 			Path library = settings.library(settings.output());
 			if (!verdicts.isEmpty()) {
 				new ReviewStore(context.getBean(JdbcClient.class)).apply(settings.output(), verdicts,
-						new ImageLibrary(library, origin), clock.instant());
+						FileHashes.sha256(reviewFile(operator)), new ImageLibrary(library, origin), clock.instant());
 			}
 			String input = settings.input().toAbsolutePath().normalize().toString();
 			String output = settings.output().toAbsolutePath().normalize().toString();
@@ -175,9 +176,13 @@ class RunCommand implements Callable<Integer> {
 		}
 	}
 
+	private Path reviewFile(OperatorProperties operator) {
+		return (this.review != null) ? this.review : operator.review();
+	}
+
 	/** The review file's verdicts, read before anything starts, or none. */
 	private List<Verdict> reviewVerdicts(OperatorProperties operator) {
-		Path file = (this.review != null) ? this.review : operator.review();
+		Path file = reviewFile(operator);
 		if (file == null) {
 			return List.of();
 		}

@@ -46,7 +46,7 @@ class PackageLayoutTest {
 			.whereLayer("progress")
 			.mayOnlyBeAccessedByLayers("command line")
 			.whereLayer("review")
-			.mayOnlyBeAccessedByLayers("job", "command line")
+			.mayOnlyBeAccessedByLayers("job", "progress", "command line")
 			.whereLayer("simulator")
 			.mayOnlyBeAccessedByLayers("command line")
 			.whereLayer("report")

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import io.fluxbatch.download.FileHashes;
+import io.fluxbatch.review.ReviewStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -173,23 +174,8 @@ public final class RunStatus {
 
 	/** Approved (of the image standing), rejected waiting, rejected since regenerated. */
 	private static long[] reviews(JdbcClient jdbc, String output, long instanceId) {
-		long[] counts = new long[3];
-		jdbc.sql(
-				"""
-						SELECT v.VERDICT, CASE WHEN r.SHA256 = v.SHA256 AND (r.GENERATED_AT IS NULL OR r.GENERATED_AT <= v.REVIEWED_AT) THEN 1 ELSE 0 END, COUNT(*) FROM FLUX_REVIEW v
-						LEFT JOIN FLUX_ROW r ON r.JOB_INSTANCE_ID = ? AND r.ROW_KEY = v.ROW_KEY
-						WHERE v.OUTPUT = ? GROUP BY v.VERDICT, CASE WHEN r.SHA256 = v.SHA256 AND (r.GENERATED_AT IS NULL OR r.GENERATED_AT <= v.REVIEWED_AT) THEN 1 ELSE 0 END""")
-			.params(instanceId, output)
-			.query((rs) -> {
-				boolean standing = rs.getInt(2) == 1;
-				if ("APPROVED".equals(rs.getString(1)) && standing) {
-					counts[0] += rs.getLong(3);
-				}
-				else if ("REJECTED".equals(rs.getString(1))) {
-					counts[standing ? 1 : 2] += rs.getLong(3);
-				}
-			});
-		return counts;
+		ReviewStore.Counts counts = new ReviewStore(jdbc).counts(output);
+		return new long[] { counts.approved(), counts.rejectedWaiting(), counts.rejectedDone() };
 	}
 
 	private static String next(String status, String run, Map<String, String> parameters, long pending, long rejected) {

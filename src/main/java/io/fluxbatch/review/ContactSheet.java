@@ -65,6 +65,7 @@ public class ContactSheet {
 		String[] template = template();
 		Path part = output.resolve(FILE + ".part");
 		Path thumbs = output.resolve(THUMBS);
+		java.util.Set<String> superseded = new ReviewStore(this.jdbc).superseded(output.toString());
 		try (BufferedWriter html = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
 			html.write(template[0]);
 			Map<String, Object> meta = new LinkedHashMap<>();
@@ -97,6 +98,8 @@ public class ContactSheet {
 					row.put("c", (generatedAt != null) ? rs.getLong(6) : 0);
 					row.put("u", reused);
 					row.put("n", !reused && generatedAt != null && !generatedAt.toInstant().isBefore(commandStart));
+					// The image's identity, for verdicts kept in the browser.
+					row.put("g", sha256 + "@" + ((generatedAt != null) ? generatedAt.getTime() : "library"));
 					if ("DOWNLOADED".equals(status)) {
 						String file = rs.getString(7);
 						row.put("i", file);
@@ -106,11 +109,10 @@ public class ContactSheet {
 						row.put("e", ("REJECTED".equals(status)) ? rs.getString(11) : rs.getString(12));
 					}
 					String verdict = rs.getString(13);
-					Timestamp reviewedAt = rs.getTimestamp(16);
 					// A verdict holds while the image it judged stands: not once it has
 					// been generated again (even into the same bytes).
 					boolean standing = verdict != null && sha256 != null && sha256.equals(rs.getString(15))
-							&& (generatedAt == null || !generatedAt.after(reviewedAt));
+							&& !superseded.contains(rs.getString(1));
 					if (standing) {
 						row.put("v", verdict);
 						row.put("vn", rs.getString(14));
