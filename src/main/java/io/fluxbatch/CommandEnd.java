@@ -40,11 +40,16 @@ final class CommandEnd {
 		this.output = output;
 	}
 
-	/** Prints the last line and notifies; help and version print no such line. */
-	void finish(int exitCode, PrintWriter out, PrintWriter err) {
-		if (this.command == null) {
+	private boolean finished;
+
+	/**
+	 * Prints the last line and notifies, once; help and version print no such line.
+	 */
+	synchronized void finish(int exitCode, PrintWriter out, PrintWriter err) {
+		if (this.command == null || this.finished) {
 			return;
 		}
+		this.finished = true;
 		String outcome = outcome(exitCode);
 		(exitCode <= ValidateCommand.ROWS_REJECTED ? out : err)
 			.println("flux-batch: " + this.command + " " + outcome + ", exit " + exitCode);

@@ -120,6 +120,7 @@ class RunCommand implements Callable<Integer> {
 		try (StopSignal signal = new StopSignal();
 				ConfigurableApplicationContext context = SpringContexts.start(springArguments(database), key)) {
 			signal.onSignal(context.getBean(RunStop.class)::requestStop);
+			signal.onExit((code) -> this.end.finish(code, out, err));
 			FluxJobProperties settings = context.getBean(FluxJobProperties.class);
 			Clock clock = context.getBean(Clock.class);
 			String origin = ImageOrigin.of(context.getBean(SimulatorProperties.class).enabled());
