@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.progress.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 				+ "in detail. Works while a run is alive.",
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the status was printed", "2:there is no job database there, or the options are wrong" },
-		footerHeading = "%nExamples:%n",
+		footerHeading = "%nNo API key is needed (" + ApiKey.ENVIRONMENT_VARIABLE
+				+ " is read by run and estimate only).%nExamples:%n",
 		footer = { "  flux-batch status --output out/", "  flux-batch status --db /var/lib/flux-batch/db" })
 class StatusCommand implements Callable<Integer> {
 
@@ -54,6 +56,9 @@ class StatusCommand implements Callable<Integer> {
 		PrintWriter err = this.spec.commandLine().getErr();
 		this.end.command("status");
 		try {
+			if (this.operatorOptions.notifyUrl != null) {
+				this.end.notifyUrl(java.net.URI.create(this.operatorOptions.notifyUrl));
+			}
 			InputOptions options = new InputOptions();
 			options.job = this.job;
 			Map<String, String> given = this.operatorOptions.properties();
@@ -73,7 +78,7 @@ class StatusCommand implements Callable<Integer> {
 			}
 			return ExitCode.COMPLETED;
 		}
-		catch (UsageException usage) {
+		catch (UsageException | IllegalArgumentException usage) {
 			err.println("flux-batch: " + usage.getMessage());
 			return ExitCode.USAGE;
 		}

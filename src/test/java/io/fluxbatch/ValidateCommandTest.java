@@ -56,8 +56,10 @@ class ValidateCommandTest {
 		CommandRun run = CommandRun.of(Map.of(), "validate", "--input", this.dir.resolve("missing.csv").toString());
 
 		assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-		assertThat(run.err().strip())
+		assertThat(run.problem())
 			.isEqualTo("flux-batch: input file \"" + this.dir.resolve("missing.csv") + "\" does not exist");
+		assertThat(run.err())
+			.endsWith("flux-batch: validate ended with a usage error, exit 2" + System.lineSeparator());
 	}
 
 }

@@ -165,7 +165,7 @@ public final class ProgressMonitor implements AutoCloseable {
 		try {
 			ProgressSnapshot snapshot = take(false);
 			if (this.mode == Mode.LINES) {
-				log.info("progress: {}", "done: " + snapshot.line());
+				log.info("progress: done: {}", snapshot.finalLine());
 			}
 			return Optional.of(snapshot);
 		}

@@ -40,6 +40,19 @@ public record ProgressSnapshot(Instant at, String stage, long run, long rows, lo
 				+ this.credits + ", requests " + this.requests + " (429: " + this.rateLimited + "), ETA " + etaText();
 	}
 
+	/**
+	 * The line of a command that has ended: rows it left wait for the next command, whose
+	 * pace no ETA of this one can know.
+	 */
+	public String finalLine() {
+		String line = line();
+		if (this.done >= this.rows) {
+			return line;
+		}
+		return line.substring(0, line.lastIndexOf(", ETA ")) + ", ETA next command (" + (this.rows - this.done)
+				+ " rows left)";
+	}
+
 	/** The rows per status as {@code COMPLETED 5, PENDING 2}. */
 	public String describeRows() {
 		return this.rowsByStatus.entrySet()
