@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.logging.LogFile;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
@@ -30,7 +31,7 @@ final class CommandLogging {
 		initialized = true;
 		LoggingSystem logging = LoggingSystem.get(CommandLogging.class.getClassLoader());
 		logging.beforeInitialize();
-		logging.initialize(new LoggingInitializationContext(environment), null, null);
+		logging.initialize(new LoggingInitializationContext(environment), null, LogFile.get(environment));
 		Binder.get(environment)
 			.bind("logging.level", Bindable.mapOf(String.class, LogLevel.class))
 			.orElse(Map.of())

@@ -12,6 +12,7 @@ import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.download.ImageLibrary;
 import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.progress.OperatorProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
  * the daily quota cover it.
  */
 @Command(name = "estimate", mixinStandardHelpOptions = true,
-		description = "Say what a run with the same options would generate, reuse and cost, without submitting anything.")
+		description = "Say what a run with the same options would generate, reuse and cost, without submitting anything.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:the estimate was printed; nothing was submitted",
+				"2:the input or the options cannot be used", "3:the estimate could not be made" },
+		footerHeading = "%nThe API key comes from " + ApiKey.ENVIRONMENT_VARIABLE
+				+ " (only to ask the daily quota).%nExamples:%n",
+		footer = { "  flux-batch estimate --input catalog.csv --output out/",
+				"  flux-batch estimate --job nightly.yml --max-credits 5000" })
 class EstimateCommand implements Callable<Integer> {
 
 	@Spec
@@ -38,6 +46,9 @@ class EstimateCommand implements Callable<Integer> {
 	@Mixin
 	RunOptions runOptions;
 
+	@Mixin
+	OperatorOptions operatorOptions;
+
 	@Option(names = "--quota-remaining", paramLabel = "N",
 			description = "requests the account has left today; asked of the API (one GET) when not given and "
 					+ ApiKey.ENVIRONMENT_VARIABLE + " is set")
@@ -45,17 +56,30 @@ class EstimateCommand implements Callable<Integer> {
 
 	private final Map<String, String> environment;
 
-	EstimateCommand(Map<String, String> environment) {
+	private final CommandEnd end;
+
+	EstimateCommand(Map<String, String> environment, CommandEnd end) {
 		this.environment = environment;
+		this.end = end;
+	}
+
+	/** The run options and the operator's, as one set of properties. */
+	private Map<String, String> properties() {
+		Map<String, String> properties = new java.util.LinkedHashMap<>(this.runOptions.properties());
+		properties.putAll(this.operatorOptions.properties());
+		return properties;
 	}
 
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		this.end.command("estimate");
 		try {
-			FluxJobProperties settings = JobSettings.bind(this.inputOptions, this.runOptions.properties(), "flux.job",
+			FluxJobProperties settings = JobSettings.bind(this.inputOptions, properties(), "flux.job",
 					FluxJobProperties.class);
+			this.end.notifyUrl(JobSettings.bind(this.inputOptions, properties(), "flux.job", OperatorProperties.class)
+				.notifyUrl());
 			if (settings.input() == null || settings.output() == null) {
 				throw new UsageException("say which CSV to read and where the run would write: --input FILE "
 						+ "--output DIR (or flux.job.input/output in the --job file)");

@@ -9,16 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.time.Clock;
 
 import io.fluxbatch.api.ApiKey;
+import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.csv.CsvInputException;
+import io.fluxbatch.download.FileHashes;
+import io.fluxbatch.download.ImageLibrary;
 import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.job.FluxJobProperties;
 import io.fluxbatch.job.RunStop;
+import io.fluxbatch.progress.CommandHistory;
+import io.fluxbatch.progress.OperatorProperties;
+import io.fluxbatch.progress.ProgressMonitor;
+import io.fluxbatch.progress.ProgressProbe;
+import io.fluxbatch.progress.ProgressSnapshot;
+import io.fluxbatch.review.ReviewFile;
+import io.fluxbatch.review.ReviewStore;
+import io.fluxbatch.review.Verdict;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +43,16 @@ import picocli.CommandLine.Model.CommandSpec;
  * same input and output folder.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-		description = "Generate one image per valid row of a prompts CSV, or continue the unfinished run.")
+		description = "Generate one image per valid row of a prompts CSV, or continue the unfinished run.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:completed: every row reached a final state",
+				"2:usage or input error, or every row was rejected; nothing was submitted",
+				"3:failed; the same command continues the run",
+				"4:stopped (credits, quota, --max-credits, a stop signal); the same command continues the run" },
+		footerHeading = "%nThe API key is read from the environment variable " + ApiKey.ENVIRONMENT_VARIABLE
+				+ ".%nExamples:%n",
+		footer = { "  flux-batch run --input catalog.csv --output out/ --simulate",
+				"  flux-batch run --job nightly.yml --review out/review.csv --log-file night.log" })
 class RunCommand implements Callable<Integer> {
 
 	private static final String SIMULATED_KEY = "sk-simulated";
@@ -44,6 +66,14 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	RunOptions runOptions;
 
+	@Mixin
+	OperatorOptions operatorOptions;
+
+	@Option(names = "--review", paramLabel = "FILE",
+			description = "a review.csv exported from report.html: its rejected images are generated again, its "
+					+ "approved ones recorded (or flux.job.review)")
+	Path review;
+
 	@Option(names = "--start-over",
 			description = "drop the unfinished run over this input and output and start a new one (its tasks are "
 					+ "taken over, its images reused)")
@@ -51,28 +81,36 @@ class RunCommand implements Callable<Integer> {
 
 	private final Map<String, String> environment;
 
-	RunCommand(Map<String, String> environment) {
+	private final CommandEnd end;
+
+	RunCommand(Map<String, String> environment, CommandEnd end) {
 		this.environment = environment;
+		this.end = end;
 	}
 
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		this.end.command("run");
 		ApiKey key;
 		Path database;
+		OperatorProperties operator;
+		List<Verdict> verdicts;
 		try {
+			operator = JobSettings.bind(this.inputOptions, options(), "flux.job", OperatorProperties.class);
+			this.end.notifyUrl(operator.notifyUrl());
 			key = apiKey();
-			FluxJobProperties given = JobSettings.bind(this.inputOptions, this.runOptions.properties(), "flux.job",
+			FluxJobProperties given = JobSettings.bind(this.inputOptions, options(), "flux.job",
 					FluxJobProperties.class);
 			if (given.input() == null || given.output() == null) {
 				throw new UsageException("say which CSV to read and where to write: --input FILE --output DIR"
 						+ " (or flux.job.input/output in the --job file)");
 			}
 			JobDefaults.check(given);
-			database = JobDatabase.folder(
-					JobSettings.property(this.inputOptions, this.runOptions.properties(), "flux.db"), given.output(),
+			database = JobDatabase.folder(JobSettings.property(this.inputOptions, options(), "flux.db"), given.output(),
 					Path.of(""));
+			verdicts = reviewVerdicts(operator);
 		}
 		catch (UsageException usage) {
 			err.println("flux-batch: " + usage.getMessage());
@@ -82,12 +120,46 @@ class RunCommand implements Callable<Integer> {
 		try (StopSignal signal = new StopSignal();
 				ConfigurableApplicationContext context = SpringContexts.start(springArguments(database), key)) {
 			signal.onSignal(context.getBean(RunStop.class)::requestStop);
+			signal.onExit((code) -> this.end.finish(code, out, err));
 			FluxJobProperties settings = context.getBean(FluxJobProperties.class);
-			JobExecution execution = context.getBean(CatalogRuns.class)
-				.run(settings.input(), settings.output(), settings.csvOptions(), settings.library(settings.output()),
-						settings.regenerate(), ImageOrigin.of(context.getBean(SimulatorProperties.class).enabled()),
-						this.startOver);
-			int exitCode = RunOutcome.report(execution, context, out, err);
+			Clock clock = context.getBean(Clock.class);
+			String origin = ImageOrigin.of(context.getBean(SimulatorProperties.class).enabled());
+			Path library = settings.library(settings.output());
+			if (!verdicts.isEmpty()) {
+				new ReviewStore(context.getBean(JdbcClient.class)).apply(settings.output(), verdicts,
+						FileHashes.sha256(reviewFile(operator)), new ImageLibrary(library, origin), clock.instant());
+			}
+			String input = settings.input().toAbsolutePath().normalize().toString();
+			String output = settings.output().toAbsolutePath().normalize().toString();
+			CommandHistory history = context.getBean(CommandHistory.class);
+			ProgressProbe probe = new ProgressProbe(context.getBean(JdbcClient.class),
+					context.getBean(FluxClient.class).usage(), clock);
+			long commandId = history.started(probe.commandStart(), input, output);
+			int exitCode = ExitCode.FAILED;
+			ProgressSnapshot last = null;
+			try (ProgressMonitor monitor = ProgressMonitor.start(probe, database, input, output,
+					operator.progressInterval(), ProgressMonitor.Mode.detect(operator.quiet()))) {
+				try {
+					JobExecution execution = context.getBean(CatalogRuns.class)
+						.run(settings.input(), settings.output(), settings.csvOptions(), library, settings.regenerate(),
+								origin, this.startOver);
+					last = monitor.finish().orElse(null);
+					exitCode = RunOutcome.report(execution, context, out, err);
+				}
+				catch (CsvInputException | UsageException usage) {
+					exitCode = ExitCode.USAGE;
+					throw usage;
+				}
+				finally {
+					if (last == null) {
+						last = monitor.finish().orElse(null);
+					}
+					history.ended(commandId, clock.instant(), CommandEnd.outcome(exitCode), exitCode, last);
+					if (last != null) {
+						this.end.ran(last.rowsByStatus(), last.credits(), output);
+					}
+				}
+			}
 			signal.exitCode(exitCode);
 			return exitCode;
 		}
@@ -103,6 +175,34 @@ class RunCommand implements Callable<Integer> {
 			err.println("flux-batch: the run failed: " + failure.getMessage());
 			return ExitCode.FAILED;
 		}
+	}
+
+	private Path reviewFile(OperatorProperties operator) {
+		return (this.review != null) ? this.review : operator.review();
+	}
+
+	/** The review file's verdicts, read before anything starts, or none. */
+	private List<Verdict> reviewVerdicts(OperatorProperties operator) {
+		Path file = reviewFile(operator);
+		if (file == null) {
+			return List.of();
+		}
+		try {
+			return ReviewFile.read(file);
+		}
+		catch (IllegalArgumentException unusable) {
+			throw new UsageException(unusable.getMessage());
+		}
+	}
+
+	/** The run's and the operator's options, as Spring properties. */
+	private Map<String, String> options() {
+		Map<String, String> properties = new java.util.LinkedHashMap<>(this.runOptions.properties());
+		properties.putAll(this.operatorOptions.properties());
+		if (this.review != null) {
+			properties.put("flux.job.review", this.review.toAbsolutePath().normalize().toString());
+		}
+		return properties;
 	}
 
 	private ApiKey apiKey() {
@@ -137,7 +237,7 @@ class RunCommand implements Callable<Integer> {
 			arguments.add("--spring.config.import=file:" + this.inputOptions.job.toAbsolutePath());
 		}
 		this.inputOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		this.runOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		options().forEach((name, value) -> arguments.add("--" + name + "=" + value));
 		return arguments.toArray(String[]::new);
 	}
 

@@ -22,6 +22,9 @@ final class StopSignal implements AutoCloseable {
 
 	private volatile int exitCode = ExitCode.STOPPED;
 
+	private volatile java.util.function.IntConsumer onExit = (code) -> {
+	};
+
 	StopSignal() {
 		this.hook = new Thread(this::stopGracefully, "flux-batch-stop");
 		Runtime.getRuntime().addShutdownHook(this.hook);
@@ -36,6 +39,14 @@ final class StopSignal implements AutoCloseable {
 		this.exitCode = code;
 	}
 
+	/**
+	 * What to do last, with the exit code, before a signalled process halts (the command
+	 * line's last line would otherwise race the halt).
+	 */
+	void onExit(java.util.function.IntConsumer action) {
+		this.onExit = action;
+	}
+
 	private void stopGracefully() {
 		this.onSignal.run();
 		try {
@@ -44,6 +55,7 @@ final class StopSignal implements AutoCloseable {
 		catch (InterruptedException interrupted) {
 			Thread.currentThread().interrupt();
 		}
+		this.onExit.accept(this.exitCode);
 		// The JVM is already shutting down, so an exit code can only be set this way.
 		Runtime.getRuntime().halt(this.exitCode);
 	}

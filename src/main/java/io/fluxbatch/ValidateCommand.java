@@ -4,11 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.progress.OperatorProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +22,12 @@ import picocli.CommandLine.Spec;
  * sends nothing: a sheet can be fixed before a night's run instead of after it.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-		description = "Read and validate a prompts CSV without submitting anything.")
+		description = "Read and validate a prompts CSV without submitting anything.",
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:every row is valid", "1:the file reads, but some rows would be rejected",
+				"2:the file or the options cannot be used", "3:the file could not be read" },
+		footerHeading = "%nNo API key is needed (run reads it from " + ApiKey.ENVIRONMENT_VARIABLE + ").%nExamples:%n",
+		footer = { "  flux-batch validate --input catalog.csv", "  flux-batch validate --job nightly.yml" })
 class ValidateCommand implements Callable<Integer> {
 
 	/** Exit code when the file reads but some rows would be rejected. */
@@ -33,12 +41,26 @@ class ValidateCommand implements Callable<Integer> {
 	@Mixin
 	InputOptions inputOptions;
 
+	@Mixin
+	OperatorOptions operatorOptions;
+
+	private final CommandEnd end;
+
+	ValidateCommand(CommandEnd end) {
+		this.end = end;
+	}
+
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
+		this.end.command("validate");
 		try {
-			FluxJobProperties settings = JobSettings.bind(this.inputOptions);
+			Map<String, String> operator = this.operatorOptions.properties();
+			FluxJobProperties settings = JobSettings.bind(this.inputOptions, operator, "flux.job",
+					FluxJobProperties.class);
+			this.end.notifyUrl(
+					JobSettings.bind(this.inputOptions, operator, "flux.job", OperatorProperties.class).notifyUrl());
 			if (settings.input() == null) {
 				throw new UsageException("say which CSV to read: --input FILE (or flux.job.input in the --job file)");
 			}

@@ -138,7 +138,8 @@ class BadInputTest {
 
 	private void assertUsageError(CommandRun run, String mentioning) {
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.USAGE);
-		assertThat(run.err().strip()).startsWith("flux-batch: ").contains(mentioning).doesNotContain("\n");
+		assertThat(run.problem()).startsWith("flux-batch: ").contains(mentioning).doesNotContain("\n");
+		assertThat(run.err()).endsWith("exit 2" + System.lineSeparator());
 		assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
 		assertThat(this.simulator.counters().apiRequests()).isZero();
 	}

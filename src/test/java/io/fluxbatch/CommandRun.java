@@ -9,6 +9,18 @@ import java.util.Map;
  */
 record CommandRun(int exitCode, String out, String err) {
 
+	/**
+	 * What the command said on standard error before its last line, the one stating the
+	 * outcome and exit code.
+	 */
+	String problem() {
+		java.util.List<String> lines = new java.util.ArrayList<>(this.err.strip().lines().toList());
+		if (!lines.isEmpty() && lines.get(lines.size() - 1).matches("flux-batch: .*, exit \\d+")) {
+			lines.remove(lines.size() - 1);
+		}
+		return String.join("\n", lines);
+	}
+
 	static CommandRun of(Map<String, String> environment, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();

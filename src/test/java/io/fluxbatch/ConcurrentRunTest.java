@@ -38,8 +38,7 @@ class ConcurrentRunTest {
 				CommandRun second = CommandRun.of(Map.of("VICSEE_API_KEY", "sk-test-key"), command);
 
 				assertThat(second.exitCode()).isEqualTo(ExitCode.FAILED);
-				assertThat(second.err().strip())
-					.startsWith("flux-batch: another flux-batch run is using the job database")
+				assertThat(second.problem()).startsWith("flux-batch: another flux-batch run is using the job database")
 					.doesNotContain("\n");
 				assertThat(simulator.counters().generateRequests()).isEqualTo(1);
 			}

@@ -208,7 +208,7 @@ class HostileApiRunTest {
 			assertThat(run.err().strip()).startsWith("flux-batch: cannot write to the output folder " + out)
 				.contains("nothing was submitted")
 				.doesNotContain("Exception");
-			assertThat(run.err().strip().lines()).hasSize(1);
+			assertThat(run.problem().lines()).hasSize(1);
 			assertThat(this.api.received()).isEmpty();
 		}
 		finally {

@@ -53,7 +53,7 @@ class SecretsAndPathsTest {
 			assertThat(run.err()).contains("VICSEE_API_KEY holds a space, line break or control character")
 				.doesNotContain(KEY)
 				.doesNotContain("second-line");
-			assertThat(run.err().lines()).hasSize(1);
+			assertThat(run.problem().lines()).hasSize(1);
 			assertThat(simulator.generations()).isEmpty();
 		}
 	}

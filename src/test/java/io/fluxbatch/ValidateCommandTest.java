@@ -26,7 +26,8 @@ class ValidateCommandTest {
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(ValidateCommand.ROWS_REJECTED);
 		assertThat(run.out().lines()).first()
 			.isEqualTo("samples/catalog.csv: 29 rows (UTF-8 (detected), comma delimited): 23 valid, 6 rejected");
-		assertThat(run.out().lines().skip(1)).hasSize(6)
+		assertThat(run.out().lines().skip(1)).hasSize(7)
+			.endsWith("flux-batch: validate completed with rejected rows, exit 1")
 			.contains("  line 18 (PERF-602): aspect ratio \"4:5\" is not supported; use 1:1, 16:9, 9:16, 4:3, 3:4, "
 					+ "3:2, 2:3 or auto")
 			.contains("  line 27 (WATCH-001): key 'WATCH-001' is already used by row 1");
@@ -55,8 +56,10 @@ class ValidateCommandTest {
 		CommandRun run = CommandRun.of(Map.of(), "validate", "--input", this.dir.resolve("missing.csv").toString());
 
 		assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-		assertThat(run.err().strip())
+		assertThat(run.problem())
 			.isEqualTo("flux-batch: input file \"" + this.dir.resolve("missing.csv") + "\" does not exist");
+		assertThat(run.err())
+			.endsWith("flux-batch: validate ended with a usage error, exit 2" + System.lineSeparator());
 	}
 
 }

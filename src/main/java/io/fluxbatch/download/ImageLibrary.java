@@ -136,6 +136,37 @@ public class ImageLibrary {
 	}
 
 	/**
+	 * Withdraws the image a reviewer rejected: it is never handed out again, so the next
+	 * row with its fingerprint is generated anew. Its record is kept aside (renamed
+	 * {@code .rejected}); an image that has since replaced it is left alone.
+	 * @return whether an image was withdrawn
+	 */
+	public boolean withdraw(String fingerprint, String sha256) {
+		if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
+			return false;
+		}
+		Path record = this.folder.resolve(baseName(fingerprint) + ".properties");
+		Properties recorded = new Properties();
+		try (InputStream in = Files.newInputStream(record)) {
+			recorded.load(in);
+		}
+		catch (IOException | IllegalArgumentException absent) {
+			return false;
+		}
+		if (!sha256.equals(recorded.getProperty("sha256"))) {
+			return false;
+		}
+		try {
+			Files.move(record, this.folder.resolve(baseName(fingerprint) + ".properties.rejected"),
+					StandardCopyOption.REPLACE_EXISTING);
+			return true;
+		}
+		catch (IOException failure) {
+			throw new UncheckedIOException("could not withdraw " + record + " from the library", failure);
+		}
+	}
+
+	/**
 	 * Puts a library image in place as {@code directory/baseName.<ext>}, linked or
 	 * copied; a file already there with the same content is left as it is.
 	 * @return the image as stored under its new name

@@ -19,6 +19,8 @@ import io.fluxbatch.prompt.PromptColumns;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
+import io.fluxbatch.review.ContactSheet;
+import io.fluxbatch.review.ContactSheetListener;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -100,12 +102,14 @@ public class CatalogJobConfiguration {
 	@Bean
 	Job catalogImageJob(JobRepository jobRepository, Step loadPromptsStep, Step reuseImagesStep,
 			Step generateImagesStep, Step shareImagesStep, Step checkRunOutcomeStep, RunStop runStop,
-			RunReportListener runReportListener, GenerationTimes generationTimes, CreditBudget creditBudget,
-			TasksInFlight tasksInFlight) {
+			RunReportListener runReportListener, ContactSheetListener contactSheetListener,
+			GenerationTimes generationTimes, CreditBudget creditBudget, TasksInFlight tasksInFlight) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(runStop)
 			.listener(tasksInFlight)
 			.listener(generationTimes)
 			.listener(creditBudget)
+			// Listed first so that it ends last: the sheet follows results.csv.
+			.listener(contactSheetListener)
 			.listener(runReportListener)
 			.start(loadPromptsStep)
 			.next(reuseImagesStep)
@@ -401,6 +405,11 @@ public class CatalogJobConfiguration {
 	RunReportListener runReportListener(RowTable rowTable, FluxClient fluxClient, FluxJobProperties properties,
 			Clock clock) {
 		return new RunReportListener(rowTable, fluxClient.usage(), properties.outputByteOrderMark(), clock);
+	}
+
+	@Bean
+	ContactSheetListener contactSheetListener(JdbcClient jdbcClient) {
+		return new ContactSheetListener(new ContactSheet(jdbcClient));
 	}
 
 	@Bean
