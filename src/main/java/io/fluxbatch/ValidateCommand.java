@@ -71,7 +71,7 @@ class ValidateCommand implements Callable<Integer> {
 				? ", " + checked.skipped() + " skipped (every cell the prompt template uses is empty)" : "";
 		String images = checked.mapping().hasVariants() ? " images" : "";
 		out.println(input + ": " + summary.dataRows() + " rows (" + summary.format().describe() + "): " + valid[0]
-				+ images + " valid, " + rejects.size() + images + " rejected" + skipped);
+				+ images + " valid, " + rejects.size() + " rejected" + skipped);
 		checked.mapping().describe().forEach((line) -> out.println("  " + line));
 		rejects.stream().limit(REJECTS_SHOWN).forEach(out::println);
 		if (rejects.size() > REJECTS_SHOWN) {
