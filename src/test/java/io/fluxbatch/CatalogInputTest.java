@@ -100,6 +100,16 @@ class CatalogInputTest {
 	}
 
 	@Test
+	void tooManyImagesPerRowInAJobFileIsAUsageError() throws IOException {
+		Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.job.catalog.images-per-row: 11\n");
+
+		CommandRun run = CommandRun.of(Map.of(), "validate", "--input", SHOPIFY.toString(), "--job", job.toString());
+
+		assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+		assertThat(run.err()).contains("images-per-row").contains("11");
+	}
+
+	@Test
 	void anXlsxWorkbookIsReadAsTheSpreadsheetShowsIt() throws IOException {
 		Path workbook = this.dir.resolve("catalog.xlsx");
 		try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
