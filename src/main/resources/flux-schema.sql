@@ -52,6 +52,9 @@ CREATE TABLE IF NOT EXISTS FLUX_RUN (
 ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS FINGERPRINT CHAR(64);
 ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS REGENERATE BOOLEAN DEFAULT FALSE NOT NULL;
 ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS REUSED_FROM VARCHAR(1000);
+-- The input's data row a row comes from: ROW_NO itself, unless the input's rows ask for several
+-- images each (each image is a row of its own then).
+ALTER TABLE FLUX_ROW ADD COLUMN IF NOT EXISTS DATA_ROW INT;
 
 -- Rows whose image is an earlier row's of the same run (same fingerprint): SAME_AS names that
 -- row; they are never submitted, and get its image once it is downloaded.

@@ -14,9 +14,11 @@ import io.fluxbatch.csv.CsvOptions;
 import io.fluxbatch.csv.CsvPreflight;
 import io.fluxbatch.download.FileHashes;
 import io.fluxbatch.job.CatalogJobConfiguration;
+import io.fluxbatch.job.FluxJobProperties;
 import io.fluxbatch.job.RunStop;
 import io.fluxbatch.download.ImageOrigin;
-import io.fluxbatch.prompt.PromptColumns;
+import io.fluxbatch.prompt.CatalogSettings;
+import io.fluxbatch.prompt.ColumnMapping;
 import io.fluxbatch.report.RunReport;
 import io.fluxbatch.report.SpendLedger;
 import org.springframework.batch.core.BatchStatus;
@@ -55,7 +57,11 @@ class CatalogRuns {
 
 	private final RunStop runStop;
 
-	CatalogRuns(JobOperator jobOperator, JobRepository jobRepository, Job catalogImageJob, RunStop runStop) {
+	private final CatalogSettings catalog;
+
+	CatalogRuns(JobOperator jobOperator, JobRepository jobRepository, Job catalogImageJob, RunStop runStop,
+			FluxJobProperties properties) {
+		this.catalog = properties.catalog();
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.catalogImageJob = catalogImageJob;
@@ -78,7 +84,7 @@ class CatalogRuns {
 		Path out = output.toAbsolutePath().normalize();
 		refuseAnotherInput(in, out);
 		CsvFileSummary summary = CsvPreflight.check(in, csvOptions);
-		PromptColumns.of(summary.header());
+		ColumnMapping.of(summary.header(), this.catalog);
 		createFolder(out);
 		String inputSha256 = FileHashes.sha256(in);
 		Long previous = null;

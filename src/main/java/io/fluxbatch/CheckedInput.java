@@ -11,16 +11,18 @@ import io.fluxbatch.csv.CsvPreflight;
 import io.fluxbatch.csv.CsvRecord;
 import io.fluxbatch.csv.SpreadsheetCsvReader;
 import io.fluxbatch.job.FluxJobProperties;
-import io.fluxbatch.prompt.PromptColumns;
+import io.fluxbatch.prompt.ColumnMapping;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
+import io.fluxbatch.prompt.ValidatedRows;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Reads and checks an input exactly as a run's load step would, without a database: the
- * same reader, the same validator, the same rule that a key may name only one file. What
- * {@code validate} and {@code estimate} see is what {@code run} will see.
+ * same reader, the same mapping and validator, the same rule that a file name may be used
+ * by only one row. What {@code validate} and {@code estimate} see is what {@code run}
+ * will see.
  */
 final class CheckedInput {
 
@@ -28,33 +30,59 @@ final class CheckedInput {
 	}
 
 	/**
-	 * Feeds every data row, in input order, to {@code rows}.
-	 * @return what the file is (rows, encoding, delimiter)
+	 * Feeds every row, in input order, to {@code rows}: one per image a record asks for.
+	 * @return what the file is (rows, encoding, delimiter), how its columns are used, and
+	 * how many records were skipped
 	 */
-	static CsvFileSummary read(Path input, FluxJobProperties settings, RowConsumer rows) throws Exception {
+	static Checked read(Path input, FluxJobProperties settings, RowConsumer rows) throws Exception {
 		CsvOptions options = settings.csvOptions();
 		CsvFileSummary summary = CsvPreflight.check(input, options);
-		PromptValidator validator = new PromptValidator(PromptColumns.of(summary.header()),
+		ColumnMapping mapping = ColumnMapping.of(summary.header(), settings.catalog());
+		PromptValidator validator = new PromptValidator(mapping,
 				new PromptDefaults(settings.model(), settings.resolution(), settings.aspectRatio()));
 		Map<String, Integer> rowByFileName = new HashMap<>();
+		int skipped = 0;
 		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(input, options);
 		reader.open(new ExecutionContext());
 		try {
 			for (CsvRecord record = reader.read(); record != null; record = reader.read()) {
-				ValidatedRow row = validator.process(record);
-				String reason = row.rejectReason();
-				if (!row.rejected()) {
-					Integer first = rowByFileName.putIfAbsent(row.prompt().fileName().toLowerCase(Locale.ROOT),
-							record.row());
-					reason = (first != null) ? "key '" + row.key() + "' is already used by row " + first : null;
+				ValidatedRows made = validator.process(record);
+				if (made == null) {
+					skipped++;
+					continue;
 				}
-				rows.accept(record, row, reason);
+				for (ValidatedRow row : made.rows()) {
+					rows.accept(record, row, reasonOf(row, record, rowByFileName));
+				}
 			}
 		}
 		finally {
 			reader.close();
 		}
-		return summary;
+		return new Checked(summary, mapping, skipped);
+	}
+
+	private static String reasonOf(ValidatedRow row, CsvRecord record, Map<String, Integer> rowByFileName) {
+		if (row.rejected()) {
+			return row.rejectReason();
+		}
+		String fileName = row.prompt().fileName();
+		Integer first = rowByFileName.putIfAbsent(fileName.toLowerCase(Locale.ROOT), record.row());
+		if (first == null) {
+			return null;
+		}
+		return (fileName.equalsIgnoreCase(row.key()) ? "key '" + row.key() : "file name '" + fileName)
+				+ "' is already used by row " + first;
+	}
+
+	/**
+	 * What reading the input found.
+	 *
+	 * @param file the file's rows and format
+	 * @param mapping which column feeds what
+	 * @param skipped records whose prompt template had nothing to fill
+	 */
+	record Checked(CsvFileSummary file, ColumnMapping mapping, int skipped) {
 	}
 
 	/** Receives one row: valid when {@code rejectReason} is {@code null}. */

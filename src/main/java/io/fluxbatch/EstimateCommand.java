@@ -105,7 +105,7 @@ class EstimateCommand implements Callable<Integer> {
 		ImageLibrary library = new ImageLibrary(settings.library(settings.output()),
 				ImageOrigin.of(this.runOptions.simulate));
 		RunEstimate estimate = new RunEstimate(settings.input(), library, settings.regenerate(), settings.maxCredits());
-		estimate.summary(CheckedInput.read(settings.input(), settings, estimate::add));
+		estimate.summary(CheckedInput.read(settings.input(), settings, estimate::add).file());
 		return estimate;
 	}
 

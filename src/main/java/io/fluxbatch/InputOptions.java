@@ -36,6 +36,35 @@ class InputOptions {
 			description = "the input's cell separator (, ; tab | or any character); sniffed when not given")
 	String delimiter;
 
+	@Option(names = "--quote", paramLabel = "Q",
+			description = "the character that quotes the input's cells: \" or '; found when not given")
+	String quote;
+
+	@Option(names = "--sheet", paramLabel = "NAME",
+			description = "the sheet of an .xlsx input to read; the first when not given")
+	String sheet;
+
+	@Option(names = "--prompt-column", paramLabel = "NAME", description = "the column holding the prompt")
+	String promptColumn;
+
+	@Option(names = "--key-column", paramLabel = "NAME", description = "the column holding the key (file name)")
+	String keyColumn;
+
+	@Option(names = "--input-urls-column", paramLabel = "NAME", description = "the column holding reference images")
+	String inputUrlsColumn;
+
+	@Option(names = "--prompt-template", paramLabel = "TEXT",
+			description = "the prompt built from columns: \"Photo of {Title} in {Color|natural}\"")
+	String promptTemplate;
+
+	@Option(names = "--file-name", paramLabel = "TEXT",
+			description = "image file names built from columns: \"{Handle}-{Color}\"")
+	String fileName;
+
+	@Option(names = "--images-per-row", paramLabel = "N",
+			description = "distinct images of each row (1 to 10), keyed <key>-1 .. <key>-N")
+	Integer imagesPerRow;
+
 	/** The job file, checked to exist, or {@code null}. */
 	Path jobFile() {
 		if (this.job != null && !Files.isRegularFile(this.job)) {
@@ -53,6 +82,14 @@ class InputOptions {
 		put(properties, "flux.job.aspect-ratio", this.aspectRatio);
 		put(properties, "flux.job.encoding", this.encoding);
 		put(properties, "flux.job.delimiter", this.delimiter);
+		put(properties, "flux.job.quote", this.quote);
+		put(properties, "flux.job.sheet", this.sheet);
+		put(properties, "flux.job.catalog.prompt-column", this.promptColumn);
+		put(properties, "flux.job.catalog.key-column", this.keyColumn);
+		put(properties, "flux.job.catalog.input-urls-column", this.inputUrlsColumn);
+		put(properties, "flux.job.catalog.prompt-template", this.promptTemplate);
+		put(properties, "flux.job.catalog.file-name", this.fileName);
+		put(properties, "flux.job.catalog.images-per-row", this.imagesPerRow);
 		return properties;
 	}
 

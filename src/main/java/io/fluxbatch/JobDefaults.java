@@ -28,7 +28,9 @@ final class JobDefaults {
 		// judged by the validator's own rules.
 		PromptValidator validator = new PromptValidator(PromptColumns.of(List.of("prompt")),
 				new PromptDefaults(settings.model(), settings.resolution(), settings.aspectRatio()));
-		ValidatedRow row = validator.process(new CsvRecord(1, 2, List.of("a row that uses every default"), null));
+		ValidatedRow row = validator.process(new CsvRecord(1, 2, List.of("a row that uses every default"), null))
+			.rows()
+			.get(0);
 		if (row.rejected()) {
 			throw new UsageException("invalid job-wide default (--model, --resolution, --aspect-ratio or their "
 					+ "flux.job.* settings): " + row.rejectReason());

@@ -80,7 +80,7 @@ class ValidateCommand implements Callable<Integer> {
 	private int validate(Path input, FluxJobProperties settings, PrintWriter out) throws Exception {
 		List<String> rejects = new ArrayList<>();
 		int[] valid = { 0 };
-		CsvFileSummary summary = CheckedInput.read(input, settings, (record, row, reason) -> {
+		CheckedInput.Checked checked = CheckedInput.read(input, settings, (record, row, reason) -> {
 			if (reason == null) {
 				valid[0]++;
 			}
@@ -88,8 +88,13 @@ class ValidateCommand implements Callable<Integer> {
 				rejects.add("  line " + record.line() + " (" + row.key() + "): " + reason.replaceAll("\\R", " "));
 			}
 		});
+		CsvFileSummary summary = checked.file();
+		String skipped = (checked.skipped() > 0)
+				? ", " + checked.skipped() + " skipped (every cell the prompt template uses is empty)" : "";
+		String images = checked.mapping().hasVariants() ? " images" : "";
 		out.println(input + ": " + summary.dataRows() + " rows (" + summary.format().describe() + "): " + valid[0]
-				+ " valid, " + rejects.size() + " rejected");
+				+ images + " valid, " + rejects.size() + " rejected" + skipped);
+		checked.mapping().describe().forEach((line) -> out.println("  " + line));
 		rejects.stream().limit(REJECTS_SHOWN).forEach(out::println);
 		if (rejects.size() > REJECTS_SHOWN) {
 			out.println("  ... and " + (rejects.size() - REJECTS_SHOWN) + " more (run writes them all to rejects.csv)");

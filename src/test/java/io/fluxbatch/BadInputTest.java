@@ -84,11 +84,11 @@ class BadInputTest {
 	}
 
 	@Test
-	void aWorkbookSavedInsteadOfACsvIsNamedAsOne() throws IOException {
+	void aDamagedWorkbookIsNamedAsOne() throws IOException {
 		CommandRun run = run(ENVIRONMENT,
 				Files.write(this.dir.resolve("catalog.xlsx"), new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0 }));
 
-		assertUsageError(run, "is a zipped workbook (.xlsx or .ods), not a CSV");
+		assertUsageError(run, "is a zipped file that cannot be opened (a damaged workbook?)");
 	}
 
 	@Test

@@ -26,11 +26,15 @@ class ValidateCommandTest {
 		assertThat(run.exitCode()).as(run.err()).isEqualTo(ValidateCommand.ROWS_REJECTED);
 		assertThat(run.out().lines()).first()
 			.isEqualTo("samples/catalog.csv: 29 rows (UTF-8 (detected), comma delimited): 23 valid, 6 rejected");
-		assertThat(run.out().lines().skip(1)).hasSize(7)
-			.endsWith("flux-batch: validate completed with rejected rows, exit 1")
+		assertThat(run.out().lines().skip(1)).containsSequence("  prompt       <- column 'prompt'",
+				"  id           <- column 'sku'", "  model        <- column 'model'",
+				"  resolution   <- column 'resolution'", "  aspect_ratio <- column 'aspect_ratio'",
+				"  input_urls   <- column 'input_urls'", "  kept, unused: category");
+		assertThat(run.out().lines().filter((line) -> line.startsWith("  line "))).hasSize(6)
 			.contains("  line 18 (PERF-602): aspect ratio \"4:5\" is not supported; use 1:1, 16:9, 9:16, 4:3, 3:4, "
 					+ "3:2, 2:3 or auto")
 			.contains("  line 27 (WATCH-001): key 'WATCH-001' is already used by row 1");
+		assertThat(run.out().lines()).last().isEqualTo("flux-batch: validate completed with rejected rows, exit 1");
 		assertThat(run.err()).isEmpty();
 	}
 

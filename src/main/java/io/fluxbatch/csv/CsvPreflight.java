@@ -22,7 +22,7 @@ public final class CsvPreflight {
 	 * text, undecodable, or has no data rows
 	 */
 	public static CsvFileSummary check(Path file, CsvOptions options) {
-		try (CsvRecordSource source = CsvRecordSource.open(file, options)) {
+		try (RecordSource source = InputFiles.open(file, options)) {
 			List<String> header = source.header();
 			int rows = 0;
 			while (source.next() != null) {

@@ -3,6 +3,7 @@ package io.fluxbatch.csv;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -19,16 +20,22 @@ import com.opencsv.RFC4180ParserBuilder;
  * The records of a spreadsheet CSV in file order, numbered, with blank lines and trailing
  * empty columns left out; shared by the preflight and the step's reader so both see the
  * same rows. A record that cannot be read as the header says (broken quoting, more cells
- * than columns) comes with its problem, so that row is rejected and the others go on.
+ * than columns) comes with its problem, so that row is rejected and the others go on. A
+ * column with content but no header cell (a note or helper formula beside the table) is
+ * kept, named by its position. A rejects.csv fed back gets the {@code '} back off the
+ * cells our writer neutralised.
  */
-final class CsvRecordSource implements Closeable {
+final class CsvRecordSource implements RecordSource {
 
 	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	/** Excel's own hint line naming the delimiter, such as {@code sep=;}. */
 	private static final Pattern SEPARATOR_HINT = Pattern.compile("^sep=(.)$");
 
-	private static final char[] SNIFFED = { ',', ';', '\t', '|' };
+	private static final int SAMPLE = 64 * 1024;
+
+	/** The columns RunReport adds to rejects.csv: a file ending with them is fed back. */
+	private static final List<String> REJECTS_COLUMNS = List.of("line", "reason");
 
 	private final Path file;
 
@@ -42,16 +49,25 @@ final class CsvRecordSource implements Closeable {
 
 	private final List<String> header;
 
+	private final boolean fedBack;
+
+	private final int namedWidth;
+
 	private int rows;
 
-	private CsvRecordSource(Path file, CsvFormat format, BufferedReader text, RecordSplitter records)
+	private int widest;
+
+	private CsvRecordSource(Path file, CsvFormat format, BufferedReader text, RecordSplitter records, Integer width)
 			throws IOException {
 		this.file = file;
 		this.format = format;
 		this.text = text;
 		this.records = records;
 		this.records.delimiter(format.delimiter());
-		this.parser = new RFC4180ParserBuilder().withSeparator(format.delimiter()).build();
+		this.records.quote(format.quote());
+		this.parser = new RFC4180ParserBuilder().withSeparator(format.delimiter())
+			.withQuoteChar(format.quote())
+			.build();
 		RecordSplitter.RawRecord headerRecord = records.next();
 		if (headerRecord == null) {
 			throw new CsvInputException(TextFileChecks.describe(file)
@@ -61,34 +77,63 @@ final class CsvRecordSource implements Closeable {
 			throw new CsvInputException(TextFileChecks.describe(file) + " has a header row that is not valid CSV: "
 					+ headerRecord.problem());
 		}
-		this.header = headerOf(this.parser.parseLine(headerRecord.text()));
-		if (this.header.isEmpty()) {
+		List<String> cells = trimmed(this.parser.parseLine(headerRecord.text()));
+		int named = withoutTrailingEmpty(cells, 0).size();
+		if (named == 0) {
 			throw new CsvInputException(TextFileChecks.describe(file) + " has no column names in its header row (line "
-					+ headerRecord.line() + "); the first row must name the columns, one of them 'prompt'");
+					+ headerRecord.line() + "); the first row must name the columns");
 		}
+		this.namedWidth = named;
+		this.header = Headers.named(cells.subList(0, Math.min(cells.size(), Math.max(named, width))));
+		this.fedBack = this.header.size() >= 2
+				&& this.header.subList(this.header.size() - 2, this.header.size()).equals(REJECTS_COLUMNS);
 	}
 
 	/**
-	 * Opens the file, finds its encoding and delimiter unless {@code options} name them,
-	 * and reads its header.
+	 * Opens the file, finds its encoding, delimiter and quote unless {@code options} name
+	 * them, and reads its header. Header cells left empty name columns by their position
+	 * when a row has content there.
 	 * @throws CsvInputException if the file cannot be read or has no header
 	 */
 	static CsvRecordSource open(Path file, CsvOptions options) {
 		TextFileChecks.requireReadableFile(file);
 		TextFileChecks.requireNotEmpty(file);
 		CsvFormat encoding = EncodingDetection.detect(file, options.encoding());
+		CsvFormat format = layout(file, encoding, options);
+		CsvRecordSource source = open(file, format, Integer.MAX_VALUE);
+		int unnamedAtEnd = source.header.size() - source.namedWidth;
+		if (unnamedAtEnd == 0) {
+			return source;
+		}
+		// Excel and LibreOffice write empty header cells for every column of the used
+		// range: only those a row fills are columns.
+		int width;
+		try (source) {
+			while (source.next() != null) {
+				// Reading is all it takes.
+			}
+			width = source.widest;
+		}
+		catch (IOException ex) {
+			throw TextFileChecks.cannotRead(file, ex);
+		}
+		return open(file, format, width);
+	}
+
+	private static CsvRecordSource open(Path file, CsvFormat format, int width) {
 		BufferedReader text = null;
 		try {
-			text = new BufferedReader(new InputStreamReader(Files.newInputStream(file), encoding.strictDecoder()));
+			text = new BufferedReader(new InputStreamReader(Files.newInputStream(file), format.strictDecoder()));
 			skipByteOrderMark(text);
 			RecordSplitter records = new RecordSplitter(text);
-			CsvFormat format = new CsvFormat(encoding.charset(), delimiter(records, options),
-					encoding.encodingFoundBy());
-			return new CsvRecordSource(file, format, text, records);
+			if (hint(records.peekNonBlank()) != null) {
+				records.skipNonBlank();
+			}
+			return new CsvRecordSource(file, format, text, records, width);
 		}
 		catch (CharacterCodingException ex) {
 			closeQuietly(text);
-			throw TextFileChecks.undecodable(file, encoding, ex);
+			throw TextFileChecks.undecodable(file, format, ex);
 		}
 		catch (IOException ex) {
 			closeQuietly(text);
@@ -100,11 +145,48 @@ final class CsvRecordSource implements Closeable {
 		}
 	}
 
-	List<String> header() {
+	/**
+	 * The delimiter the user named, or the one Excel's {@code sep=} line names, or the
+	 * one under which the first records are most consistent; the same for the quote.
+	 */
+	private static CsvFormat layout(Path file, CsvFormat encoding, CsvOptions options) {
+		String sample = sample(file, encoding);
+		int start = (!sample.isEmpty() && sample.charAt(0) == BYTE_ORDER_MARK) ? 1 : 0;
+		String firstLine = sample.substring(start).lines().filter((line) -> !line.isBlank()).findFirst().orElse("");
+		Character hinted = hint(new RecordSplitter.Line(1, firstLine, "\n"));
+		Character delimiter = (options.delimiter() != null) ? options.delimiter() : hinted;
+		if (hinted != null) {
+			int at = sample.indexOf(firstLine);
+			start = at + firstLine.length();
+		}
+		DelimiterSniffer.Layout layout = DelimiterSniffer.sniff(sample.substring(start), delimiter, options.quote());
+		return encoding.with(layout.delimiter(), layout.quote());
+	}
+
+	private static Character hint(RecordSplitter.Line first) {
+		if (first == null) {
+			return null;
+		}
+		var hint = SEPARATOR_HINT.matcher(first.text().strip());
+		return hint.matches() ? hint.group(1).charAt(0) : null;
+	}
+
+	private static String sample(Path file, CsvFormat encoding) {
+		try (InputStream in = Files.newInputStream(file)) {
+			return new String(in.readNBytes(SAMPLE), encoding.charset());
+		}
+		catch (IOException ex) {
+			throw TextFileChecks.cannotRead(file, ex);
+		}
+	}
+
+	@Override
+	public List<String> header() {
 		return this.header;
 	}
 
-	CsvFormat format() {
+	@Override
+	public CsvFormat format() {
 		return this.format;
 	}
 
@@ -112,7 +194,8 @@ final class CsvRecordSource implements Closeable {
 	 * Returns the next data record, or {@code null} at the end of the file.
 	 * @throws CsvInputException if the rest of the file cannot be read or decoded
 	 */
-	CsvRecord next() {
+	@Override
+	public CsvRecord next() {
 		try {
 			RecordSplitter.RawRecord raw;
 			String[] cells;
@@ -147,6 +230,10 @@ final class CsvRecordSource implements Closeable {
 
 	private CsvRecord record(RecordSplitter.RawRecord raw, String[] cells) {
 		List<String> kept = withoutTrailingEmpty(Arrays.asList(cells), 0);
+		this.widest = Math.max(this.widest, kept.size());
+		if (this.fedBack) {
+			kept = kept.stream().map(CsvTableWriter::restored).toList();
+		}
 		int width = this.header.size();
 		String problem = raw.problem();
 		if (problem == null && kept.size() > width) {
@@ -176,47 +263,6 @@ final class CsvRecordSource implements Closeable {
 		return (delimiter() == '\t') ? "tab" : "'" + delimiter() + "'";
 	}
 
-	/**
-	 * The delimiter the user named, or the one Excel's {@code sep=} line names, or the
-	 * one the header line uses most.
-	 */
-	private static char delimiter(RecordSplitter records, CsvOptions options) throws IOException {
-		RecordSplitter.Line first = records.peekNonBlank();
-		if (first != null) {
-			var hint = SEPARATOR_HINT.matcher(first.text().strip());
-			if (hint.matches()) {
-				records.skipNonBlank();
-				return (options.delimiter() != null) ? options.delimiter() : hint.group(1).charAt(0);
-			}
-		}
-		if (options.delimiter() != null) {
-			return options.delimiter();
-		}
-		return (first != null) ? mostUsedOutsideQuotes(first.text()) : ',';
-	}
-
-	private static char mostUsedOutsideQuotes(String line) {
-		int[] counts = new int[SNIFFED.length];
-		boolean quoted = false;
-		for (char c : line.toCharArray()) {
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			for (int i = 0; !quoted && i < SNIFFED.length; i++) {
-				if (c == SNIFFED[i]) {
-					counts[i]++;
-				}
-			}
-		}
-		int best = 0;
-		for (int i = 1; i < SNIFFED.length; i++) {
-			if (counts[i] > counts[best]) {
-				best = i;
-			}
-		}
-		return SNIFFED[best];
-	}
-
 	private static void skipByteOrderMark(BufferedReader text) throws IOException {
 		text.mark(1);
 		if (text.read() != BYTE_ORDER_MARK) {
@@ -228,12 +274,12 @@ final class CsvRecordSource implements Closeable {
 		return Arrays.stream(cells).allMatch(String::isBlank);
 	}
 
-	private static List<String> headerOf(String[] cells) {
+	private static List<String> trimmed(String[] cells) {
 		List<String> trimmed = new ArrayList<>(cells.length);
 		for (String cell : cells) {
 			trimmed.add(cell.strip());
 		}
-		return List.copyOf(withoutTrailingEmpty(trimmed, 0));
+		return trimmed;
 	}
 
 	private static List<String> withoutTrailingEmpty(List<String> cells, int keep) {

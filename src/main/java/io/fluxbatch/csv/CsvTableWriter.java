@@ -68,6 +68,20 @@ public final class CsvTableWriter implements Closeable {
 		}
 	}
 
+	/**
+	 * A cell of a rejects.csv fed back, without the {@code '} this writer put before it:
+	 * only a cell that is exactly {@code '} and a text this writer would neutralise.
+	 */
+	static String restored(String cell) {
+		if (cell.length() > 1 && cell.charAt(0) == '\'') {
+			String original = cell.substring(1);
+			if (neutralised(original).equals(cell)) {
+				return original;
+			}
+		}
+		return cell;
+	}
+
 	private static String neutralised(String cell) {
 		if (cell == null || cell.isEmpty()) {
 			return "";

@@ -14,12 +14,13 @@ import java.util.Optional;
  * encoding almost never does); a file with no UTF-8 character at all is read as
  * Windows-1252, the encoding of Excel's plain "CSV" on Windows. A file with both UTF-8
  * characters and bytes that are not is a damaged UTF-8 file, and is refused rather than
- * read as garbage. Workbooks and other binary files are named, so the message says what
- * to do instead.
+ * read as garbage. An 8-bit file that does not read plainly as Windows-1252 (Mac Roman,
+ * ISO-8859-15) is refused too, showing its text both ways ({@link EightBitEncodings}).
+ * Workbooks and other binary files are named, so the message says what to do instead.
  */
 final class EncodingDetection {
 
-	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+	static final Charset WINDOWS_1252 = EightBitEncodings.WINDOWS_1252;
 
 	private static final int SAMPLE = 64 * 1024;
 
@@ -51,16 +52,20 @@ final class EncodingDetection {
 		if (notUtf8.isEmpty()) {
 			return new CsvFormat(StandardCharsets.UTF_8, ',', "detected");
 		}
-		if (TextFileChecks.hasUtf8Characters(file)) {
-			throw new CsvInputException(TextFileChecks.describe(file) + " is not valid UTF-8: " + notUtf8.get()
-					+ " (other lines are UTF-8); save the file as \"CSV UTF-8\" again, or name its encoding with"
-					+ " --encoding");
+		int[] utf8Lines = TextFileChecks.utf8Lines(file);
+		if (utf8Lines[0] > 0 && utf8Lines[0] >= utf8Lines[1]) {
+			throw new CsvInputException(TextFileChecks.describe(file) + " is not valid UTF-8: " + notUtf8.get() + " ("
+					+ utf8Lines[0] + " other lines with accents or symbols are UTF-8); save the file as \"CSV UTF-8\""
+					+ " again, or name its encoding with --encoding");
 		}
 		Optional<String> notWindows1252 = TextFileChecks.firstUndecodable(file, WINDOWS_1252);
 		if (notWindows1252.isPresent()) {
+			String found = EightBitEncodings.suggestion(head)
+				.orElse("save the file as \"CSV UTF-8\", or name its encoding with --encoding");
 			throw new CsvInputException(TextFileChecks.describe(file) + " is neither UTF-8 nor Windows-1252: "
-					+ notWindows1252.get() + "; save the file as \"CSV UTF-8\", or name its encoding with --encoding");
+					+ notWindows1252.get() + "; " + found);
 		}
+		EightBitEncodings.choose(file, head);
 		return new CsvFormat(WINDOWS_1252, ',',
 				"not UTF-8, as " + notUtf8.get() + "; name another encoding with --encoding if the text looks wrong");
 	}

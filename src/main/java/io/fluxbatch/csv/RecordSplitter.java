@@ -11,7 +11,8 @@ import java.util.List;
  * Cuts a file's lines into records: a record goes on over further lines while one of its
  * quoted cells is open. A record whose quoting is broken is given back as its first line
  * alone, with the problem, and reading goes on from the next line, so one bad cell costs
- * one row, not the rest of the file.
+ * one row, not the rest of the file. Line breaks inside a cell are kept as the file has
+ * them (LF, CRLF or a lone CR), so a prompt reaches the API as the sheet held it.
  */
 final class RecordSplitter {
 
@@ -25,12 +26,18 @@ final class RecordSplitter {
 
 	private char delimiter = ',';
 
+	private char quote = '"';
+
 	RecordSplitter(BufferedReader text) {
 		this.text = text;
 	}
 
 	void delimiter(char delimiter) {
 		this.delimiter = delimiter;
+	}
+
+	void quote(char quote) {
+		this.quote = quote;
 	}
 
 	/** The next line that is not blank, left to be read again. */
@@ -56,13 +63,15 @@ final class RecordSplitter {
 		List<Line> lines = new ArrayList<>(List.of(first));
 		long quotes = quotes(first.text());
 		StringBuilder record = new StringBuilder(first.text());
+		Line last = first;
 		Line more;
 		while (quotes % 2 == 1 && (more = nextLine()) != null) {
 			lines.add(more);
 			quotes += quotes(more.text());
-			record.append('\n').append(more.text());
+			record.append(last.ending()).append(more.text());
+			last = more;
 		}
-		String problem = QuotingCheck.problem(record.toString(), this.delimiter, first.number());
+		String problem = QuotingCheck.problem(record.toString(), this.delimiter, this.quote, first.number());
 		if (problem == null) {
 			return new RawRecord(first.number(), record.toString(), null);
 		}
@@ -72,7 +81,7 @@ final class RecordSplitter {
 		// The first line is where the record went wrong: a stray quote, or a quoted cell
 		// that nothing closes properly.
 		return new RawRecord(first.number(), first.text(),
-				QuotingCheck.problem(first.text(), this.delimiter, first.number()));
+				QuotingCheck.problem(first.text(), this.delimiter, this.quote, first.number()));
 	}
 
 	private Line nextNonBlank() throws IOException {
@@ -93,23 +102,39 @@ final class RecordSplitter {
 		if (!this.givenBack.isEmpty()) {
 			return this.givenBack.pop();
 		}
-		String line = this.text.readLine();
-		return (line != null) ? new Line(++this.linesRead, line) : null;
+		// Breaks counted as BufferedReader.readLine counts them (LF, CRLF or a lone CR),
+		// but each kept, for the cells that hold one.
+		StringBuilder line = new StringBuilder();
+		for (int c = this.text.read(); c >= 0; c = this.text.read()) {
+			if (c == '\n') {
+				return new Line(++this.linesRead, line.toString(), "\n");
+			}
+			if (c == '\r') {
+				this.text.mark(1);
+				if (this.text.read() == '\n') {
+					return new Line(++this.linesRead, line.toString(), "\r\n");
+				}
+				this.text.reset();
+				return new Line(++this.linesRead, line.toString(), "\r");
+			}
+			line.append((char) c);
+		}
+		return (line.length() > 0) ? new Line(++this.linesRead, line.toString(), "") : null;
 	}
 
-	private static long quotes(String line) {
-		return line.chars().filter((c) -> c == '"').count();
+	private long quotes(String line) {
+		return line.chars().filter((c) -> c == this.quote).count();
 	}
 
-	/** One line of the file and its 1-based number. */
-	record Line(long number, String text) {
+	/** One line of the file, its 1-based number and the break that ends it. */
+	record Line(long number, String text, String ending) {
 	}
 
 	/**
 	 * A record's text as it stands in the file.
 	 *
 	 * @param line the file line it starts on
-	 * @param text its lines joined with {@code \n}
+	 * @param text its lines joined with the breaks between them
 	 * @param problem what is wrong with its quoting, or {@code null}
 	 */
 	record RawRecord(long line, String text, String problem) {

@@ -8,9 +8,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
- * Restartable Spring Batch reader of a spreadsheet CSV: yields the data records (header
- * skipped) and, on restart, resumes after the last committed record with the same row and
- * line numbers as the first run.
+ * Restartable Spring Batch reader of a spreadsheet CSV or an {@code .xlsx} sheet: yields
+ * the data records (header skipped) and, on restart, resumes after the last committed
+ * record with the same row and line numbers as the first run.
  */
 public class SpreadsheetCsvReader extends AbstractItemCountingItemStreamItemReader<CsvRecord> {
 
@@ -18,7 +18,7 @@ public class SpreadsheetCsvReader extends AbstractItemCountingItemStreamItemRead
 
 	private final CsvOptions options;
 
-	private CsvRecordSource source;
+	private RecordSource source;
 
 	private List<String> header;
 
@@ -66,7 +66,7 @@ public class SpreadsheetCsvReader extends AbstractItemCountingItemStreamItemRead
 
 	@Override
 	protected void doOpen() {
-		this.source = CsvRecordSource.open(this.file, this.options);
+		this.source = InputFiles.open(this.file, this.options);
 		this.header = this.source.header();
 	}
 

@@ -1,9 +1,9 @@
 package io.fluxbatch.csv;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,9 +25,6 @@ import java.util.StringJoiner;
 final class TextFileChecks {
 
 	private static final int CHUNK = 64 * 1024;
-
-	/** What a lenient decoder puts in place of bytes it cannot decode. */
-	private static final char REPLACEMENT = '\uFFFD';
 
 	private TextFileChecks() {
 	}
@@ -128,23 +125,50 @@ final class TextFileChecks {
 	}
 
 	/**
-	 * Whether the file holds at least one character that UTF-8 needs several bytes for
-	 * (what text in a legacy encoding almost never looks like).
+	 * How many lines with bytes over 0x7F are valid UTF-8, and how many are not: a UTF-8
+	 * file with one pasted line is mostly the first, a file in another encoding (whose
+	 * bytes may happen to form a UTF-8 character here and there) mostly the second.
+	 * @return the two counts
 	 */
-	static boolean hasUtf8Characters(Path file) {
-		try (Reader text = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
-			char[] buffer = new char[CHUNK];
-			for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
-				for (int i = 0; i < n; i++) {
-					if (buffer[i] > 0x7F && buffer[i] != REPLACEMENT) {
-						return true;
+	static int[] utf8Lines(Path file) {
+		int[] counts = new int[2];
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+			for (int b = in.read();; b = in.read()) {
+				if (b < 0 || b == '\n') {
+					countLine(line.toByteArray(), counts);
+					line.reset();
+					if (b < 0) {
+						return counts;
 					}
 				}
+				else {
+					line.write(b);
+				}
 			}
-			return false;
 		}
 		catch (IOException ex) {
 			throw cannotRead(file, ex);
+		}
+	}
+
+	private static void countLine(byte[] line, int[] counts) {
+		boolean nonAscii = false;
+		for (byte b : line) {
+			nonAscii |= b < 0;
+		}
+		if (!nonAscii) {
+			return;
+		}
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(line));
+			counts[0]++;
+		}
+		catch (CharacterCodingException ex) {
+			counts[1]++;
 		}
 	}
 

@@ -15,10 +15,11 @@ import io.fluxbatch.download.ImageDownloader;
 import io.fluxbatch.download.ImageLibrary;
 import io.fluxbatch.download.ImageOrigin;
 import io.fluxbatch.prompt.Prompt;
-import io.fluxbatch.prompt.PromptColumns;
+import io.fluxbatch.prompt.ColumnMapping;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
+import io.fluxbatch.prompt.ValidatedRows;
 import io.fluxbatch.review.ContactSheet;
 import io.fluxbatch.review.ContactSheetListener;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -27,6 +28,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
@@ -123,11 +125,14 @@ public class CatalogJobConfiguration {
 	Step loadPromptsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			SpreadsheetCsvReader csvRowReader, PromptValidator promptValidator,
 			JdbcBatchItemWriter<ValidatedRow> rowInserter, PromptLoadListener promptLoadListener) {
-		return new StepBuilder("loadPromptsStep", jobRepository).<CsvRecord, ValidatedRow>chunk(500)
+		// A record asking for several images gives a row of the table for each.
+		ItemWriter<ValidatedRows> eachImage = (chunk) -> rowInserter
+			.write(new Chunk<>(chunk.getItems().stream().flatMap((made) -> made.rows().stream()).toList()));
+		return new StepBuilder("loadPromptsStep", jobRepository).<CsvRecord, ValidatedRows>chunk(500)
 			.transactionManager(transactionManager)
 			.reader(csvRowReader)
 			.processor(promptValidator)
-			.writer(rowInserter)
+			.writer(eachImage)
 			.listener(promptLoadListener)
 			.build();
 	}
@@ -202,7 +207,7 @@ public class CatalogJobConfiguration {
 	@StepScope
 	PromptValidator promptValidator(@Value("#{jobParameters['" + INPUT + "']}") String input,
 			FluxJobProperties properties) {
-		return new PromptValidator(PromptColumns.of(header(input, properties)),
+		return new PromptValidator(ColumnMapping.of(header(input, properties), properties.catalog()),
 				new PromptDefaults(properties.model(), properties.resolution(), properties.aspectRatio()));
 	}
 
@@ -218,10 +223,10 @@ public class CatalogJobConfiguration {
 	JdbcBatchItemWriter<ValidatedRow> rowInserter(DataSource dataSource, @Value(INSTANCE_ID) long instanceId) {
 		return new JdbcBatchItemWriterBuilder<ValidatedRow>().dataSource(dataSource)
 			.sql("""
-					INSERT INTO FLUX_ROW (JOB_INSTANCE_ID, ROW_NO, LINE_NO, CELLS, ROW_KEY, FILE_NAME, FILE_KEY, STATUS,
-					  REASON, MODEL, RESOLUTION, ASPECT_RATIO, PROMPT, INPUT_URLS, FINGERPRINT, REGENERATE)
-					VALUES (:instanceId, :rowNo, :lineNo, :cells, :rowKey, :fileName, :fileKey, :status,
-					  :reason, :model, :resolution, :aspectRatio, :prompt, :inputUrls, :fingerprint, :regenerate)""")
+					INSERT INTO FLUX_ROW (JOB_INSTANCE_ID, ROW_NO, DATA_ROW, LINE_NO, CELLS, ROW_KEY, FILE_NAME, FILE_KEY,
+					  STATUS, REASON, MODEL, RESOLUTION, ASPECT_RATIO, PROMPT, INPUT_URLS, FINGERPRINT, REGENERATE)
+					VALUES (:instanceId, :rowNo, :dataRow, :lineNo, :cells, :rowKey, :fileName, :fileKey,
+					  :status, :reason, :model, :resolution, :aspectRatio, :prompt, :inputUrls, :fingerprint, :regenerate)""")
 			.itemSqlParameterSourceProvider((row) -> insertParameters(instanceId, row))
 			.assertUpdates(true)
 			.build();
@@ -230,7 +235,8 @@ public class CatalogJobConfiguration {
 	private static MapSqlParameterSource insertParameters(long instanceId, ValidatedRow row) {
 		Prompt prompt = row.prompt();
 		return new MapSqlParameterSource().addValue("instanceId", instanceId)
-			.addValue("rowNo", row.record().row())
+			.addValue("rowNo", row.rowNo())
+			.addValue("dataRow", row.record().row())
 			.addValue("lineNo", row.record().line())
 			.addValue("cells", CellCodec.encode(row.record().cells()))
 			.addValue("rowKey", row.key())

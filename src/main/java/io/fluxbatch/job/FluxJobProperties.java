@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.fluxbatch.csv.CsvOptions;
+import io.fluxbatch.prompt.CatalogSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,6 +41,10 @@ import org.springframework.validation.annotation.Validated;
  * @param regenerate whether every row gets a new image, even one the library holds
  * @param maxCredits the most one command may spend on generations, or {@code null} for no
  * limit
+ * @param quote the character that quotes the input's cells ({@code "} or {@code '}), or
+ * {@code null} to find it
+ * @param sheet the sheet of an {@code .xlsx} input to read, or {@code null} for the first
+ * @param catalog how the catalog's own columns become prompts, images and file names
  * @param rowsInFlight how many rows are carried at once from submission to image on disk,
  * each on a thread of its own (waiting for its task most of the time)
  */
@@ -50,7 +55,8 @@ public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @N
 		@DefaultValue("8") @Min(1) @Max(256) int submitConcurrency, @DefaultValue("3") @Min(1) int maxGenerations,
 		@DefaultValue @Valid Poll poll, @DefaultValue @Valid Download download, Charset encoding, String delimiter,
 		@DefaultValue("true") boolean outputByteOrderMark, Path library, @DefaultValue("false") boolean regenerate,
-		@Min(0) Long maxCredits, @DefaultValue("128") @Min(1) @Max(1024) int rowsInFlight) {
+		@Min(0) Long maxCredits, @DefaultValue("128") @Min(1) @Max(1024) int rowsInFlight, String quote, String sheet,
+		@DefaultValue @Valid CatalogSettings catalog) {
 
 	/** The library folder a run into {@code output} uses. */
 	public Path library(Path output) {
@@ -58,9 +64,10 @@ public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @N
 				: output.toAbsolutePath().normalize().resolve(".library");
 	}
 
-	/** What the user said about the input's encoding and delimiter. */
+	/** What the user said about how to read the input. */
 	public CsvOptions csvOptions() {
-		return new CsvOptions(this.encoding, CsvOptions.delimiter(this.delimiter));
+		return new CsvOptions(this.encoding, CsvOptions.delimiter(this.delimiter), CsvOptions.quote(this.quote),
+				(this.sheet != null && !this.sheet.isBlank()) ? this.sheet : null);
 	}
 
 	/**

@@ -76,13 +76,13 @@ public class RowTable {
 
 	/** Rejects every row whose key names the same file as an earlier row's. */
 	int rejectDuplicateKeys(long instanceId) {
-		return update(
-				"""
-						UPDATE FLUX_ROW r SET STATUS = 'REJECTED', REASON = 'key ''' || r.ROW_KEY || ''' is already used by row '
-						  || (SELECT MIN(f.ROW_NO) FROM FLUX_ROW f
-						      WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.FILE_KEY = r.FILE_KEY)
-						WHERE r.JOB_INSTANCE_ID = ? AND r.STATUS = 'NEW' AND EXISTS (SELECT 1 FROM FLUX_ROW f
-						  WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.FILE_KEY = r.FILE_KEY AND f.ROW_NO < r.ROW_NO)""",
+		return update("""
+				UPDATE FLUX_ROW r SET STATUS = 'REJECTED', REASON = CASE WHEN r.FILE_KEY = LOWER(r.ROW_KEY)
+				    THEN 'key ''' || r.ROW_KEY ELSE 'file name ''' || r.FILE_NAME END || ''' is already used by row '
+				  || (SELECT MIN(COALESCE(f.DATA_ROW, f.ROW_NO)) FROM FLUX_ROW f
+				      WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.FILE_KEY = r.FILE_KEY)
+				WHERE r.JOB_INSTANCE_ID = ? AND r.STATUS = 'NEW' AND EXISTS (SELECT 1 FROM FLUX_ROW f
+				  WHERE f.JOB_INSTANCE_ID = r.JOB_INSTANCE_ID AND f.FILE_KEY = r.FILE_KEY AND f.ROW_NO < r.ROW_NO)""",
 				instanceId);
 	}
 
@@ -353,7 +353,8 @@ public class RowTable {
 		String reusedFrom = rs.getString("REUSED_FROM");
 		Long credits = generated ? (Long) rs.getLong("CREDITS")
 				: (status == RowStatus.FAILED || reusedFrom != null) ? (Long) 0L : null;
-		return new ResultRow(rs.getInt("ROW_NO"), rs.getLong("LINE_NO"), CellCodec.decode(rs.getString("CELLS")),
+		int dataRow = (rs.getObject("DATA_ROW") != null) ? rs.getInt("DATA_ROW") : rs.getInt("ROW_NO");
+		return new ResultRow(dataRow, rs.getLong("LINE_NO"), CellCodec.decode(rs.getString("CELLS")),
 				rs.getString("ROW_KEY"), status.resultStatus(), rs.getString("MODEL"), rs.getString("RESOLUTION"),
 				rs.getString("ASPECT_RATIO"), rs.getString("TASK_ID"), rs.getString("OUTPUT_URL"),
 				rs.getString("FILE_PATH"), rs.getObject("WIDTH", Integer.class), rs.getObject("HEIGHT", Integer.class),

@@ -18,9 +18,12 @@ public enum Column {
 
 	ASPECT_RATIO("aspect_ratio", "aspectratio", "aspect", "ratio"),
 
-	INPUT_URLS("input_urls", "inputurls", "inputurl", "imageurls", "referenceurls", "references"),
+	INPUT_URLS("input_urls", "inputurls", "inputurl", "imageurls", "referenceurls", "references", "referenceimages",
+			"referenceimage"),
 
-	REGENERATE("regenerate", "regenerate");
+	REGENERATE("regenerate", "regenerate"),
+
+	IMAGES("images", "images");
 
 	private final String displayName;
 
@@ -41,7 +44,23 @@ public enum Column {
 		return this.names.contains(normalised(headerCell));
 	}
 
-	private static String normalised(String headerCell) {
+	/**
+	 * Whether a header cell that names no column looks as if it meant this one
+	 * ({@code Image Src}, {@code Reference photos}), so validate can ask.
+	 */
+	boolean looksLike(String headerCell) {
+		String name = normalised(headerCell);
+		return switch (this) {
+			case PROMPT -> name.contains("prompt");
+			case INPUT_URLS -> name.contains("url") || name.contains("reference") || name.contains("imagesrc");
+			case ASPECT_RATIO -> name.contains("aspect");
+			case RESOLUTION -> name.contains("resolution");
+			case MODEL -> name.contains("model");
+			default -> false;
+		};
+	}
+
+	static String normalised(String headerCell) {
 		StringBuilder name = new StringBuilder(headerCell.length());
 		headerCell.codePoints()
 			.filter((c) -> c != '_' && c != '-' && !Character.isWhitespace(c) && !Character.isSpaceChar(c))

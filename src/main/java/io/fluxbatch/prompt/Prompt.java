@@ -3,6 +3,7 @@ package io.fluxbatch.prompt;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -19,9 +20,10 @@ import java.util.Objects;
  * @param inputUrls the reference images, empty for text-to-image
  * @param regenerate whether the row asks for a new image even when one with the same
  * fingerprint exists
+ * @param variant which of a row's images this is, from 1; 0 when rows have one image
  */
 public record Prompt(String key, String fileName, Model model, String text, Resolution resolution, String aspectRatio,
-		List<String> inputUrls, boolean regenerate) {
+		List<String> inputUrls, boolean regenerate, int variant) {
 
 	public Prompt {
 		Objects.requireNonNull(key, "key");
@@ -31,6 +33,12 @@ public record Prompt(String key, String fileName, Model model, String text, Reso
 		Objects.requireNonNull(resolution, "resolution");
 		Objects.requireNonNull(aspectRatio, "aspectRatio");
 		inputUrls = List.copyOf(inputUrls);
+	}
+
+	/** A row's only image. */
+	public Prompt(String key, String fileName, Model model, String text, Resolution resolution, String aspectRatio,
+			List<String> inputUrls, boolean regenerate) {
+		this(key, fileName, model, text, resolution, aspectRatio, inputUrls, regenerate, 0);
 	}
 
 	/** A prompt that takes an existing image when there is one. */
@@ -49,7 +57,12 @@ public record Prompt(String key, String fileName, Model model, String text, Reso
 	 * aspect ratio, input URLs in their order, prompt text), and of nothing else: two
 	 * rows with the same fingerprint ask for the same image, whatever their key, and a
 	 * change to any of these asks for a new one. Each part is written with its length, so
-	 * no two different prompts can give the same text to hash.
+	 * no two different prompts can give the same text to hash. Text is taken in Unicode's
+	 * composed form (NFC), so a re-export that writes {@code é} as {@code e} and an
+	 * accent asks for the same image. The second and later images of a row each have
+	 * their own fingerprint (the variant is part of it), so neither the run nor the
+	 * library takes one for another; the first is the row's single image of a run without
+	 * variants.
 	 * @return 64 lower-case hex digits
 	 */
 	public String fingerprint() {
@@ -58,8 +71,11 @@ public record Prompt(String key, String fileName, Model model, String text, Reso
 		part(canonical, "resolution", this.resolution.label());
 		part(canonical, "aspect_ratio", this.aspectRatio);
 		canonical.append("input_urls ").append(this.inputUrls.size()).append('\n');
-		this.inputUrls.forEach((url) -> part(canonical, "url", url));
-		part(canonical, "prompt", this.text);
+		this.inputUrls.forEach((url) -> part(canonical, "url", nfc(url)));
+		part(canonical, "prompt", nfc(this.text));
+		if (this.variant > 1) {
+			part(canonical, "variant", Integer.toString(this.variant));
+		}
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
 				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
@@ -68,6 +84,10 @@ public record Prompt(String key, String fileName, Model model, String text, Reso
 		catch (NoSuchAlgorithmException impossible) {
 			throw new IllegalStateException("every JVM has SHA-256", impossible);
 		}
+	}
+
+	private static String nfc(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFC);
 	}
 
 	private static void part(StringBuilder canonical, String name, String value) {

@@ -10,7 +10,7 @@ import io.fluxbatch.csv.CsvRecord;
 
 /**
  * Where each known column sits in a header, so rows can be read by meaning rather than by
- * position.
+ * position: found by its name, or named by the user ({@code --prompt-column Title}).
  */
 public final class PromptColumns {
 
@@ -31,10 +31,25 @@ public final class PromptColumns {
 	 * same
 	 */
 	public static PromptColumns of(List<String> header) {
+		return of(header, CatalogSettings.NONE);
+	}
+
+	/**
+	 * Finds the known columns in a header, those the settings name first.
+	 * @throws CsvInputException if a named column is not in the header, there is neither
+	 * a prompt column nor a template, or two columns mean the same
+	 */
+	public static PromptColumns of(List<String> header, CatalogSettings settings) {
 		Map<Column, Integer> indexes = new EnumMap<>(Column.class);
+		named(header, Column.PROMPT, settings.promptColumn(), "--prompt-column", indexes);
+		named(header, Column.KEY, settings.keyColumn(), "--key-column", indexes);
+		named(header, Column.INPUT_URLS, settings.inputUrlsColumn(), "--input-urls-column", indexes);
 		for (int i = 0; i < header.size(); i++) {
+			if (indexes.containsValue(i)) {
+				continue;
+			}
 			for (Column column : Column.values()) {
-				if (column.isNamedBy(header.get(i))) {
+				if (column.isNamedBy(header.get(i)) && !named(column, settings)) {
 					Integer earlier = indexes.putIfAbsent(column, i);
 					if (earlier != null) {
 						throw new CsvInputException("columns '" + header.get(earlier) + "' and '" + header.get(i)
@@ -43,10 +58,39 @@ public final class PromptColumns {
 				}
 			}
 		}
-		if (!indexes.containsKey(Column.PROMPT)) {
-			throw new CsvInputException("no 'prompt' column (found: " + String.join(", ", header) + ")");
+		if (settings.promptTemplate() != null) {
+			indexes.remove(Column.PROMPT);
+		}
+		else if (!indexes.containsKey(Column.PROMPT)) {
+			throw new CsvInputException("no 'prompt' column (found: " + String.join(", ", header)
+					+ "); name the column that holds the prompt with --prompt-column, or build prompts from columns"
+					+ " with --prompt-template \"... {Column} ...\"");
 		}
 		return new PromptColumns(header, indexes);
+	}
+
+	private static boolean named(Column column, CatalogSettings settings) {
+		return switch (column) {
+			case PROMPT -> settings.promptColumn() != null || settings.promptTemplate() != null;
+			case KEY -> settings.keyColumn() != null;
+			case INPUT_URLS -> settings.inputUrlsColumn() != null;
+			default -> false;
+		};
+	}
+
+	private static void named(List<String> header, Column column, String name, String option,
+			Map<Column, Integer> indexes) {
+		if (name == null) {
+			return;
+		}
+		for (int i = 0; i < header.size(); i++) {
+			if (header.get(i).equals(name) || Column.normalised(header.get(i)).equals(Column.normalised(name))) {
+				indexes.put(column, i);
+				return;
+			}
+		}
+		throw new CsvInputException(option + " names '" + name + "', but no column is called that (columns: "
+				+ String.join(", ", header) + ")");
 	}
 
 	/**

@@ -62,12 +62,12 @@ class CsvPreflightTest {
 	}
 
 	@Test
-	void aWorkbookIsNamedWithWhatToDoInstead() throws IOException {
+	void aDamagedWorkbookIsNamedWithWhatToDoInstead() throws IOException {
 		Path file = Files.write(this.dir.resolve("prompts.xlsx"), new byte[] { 'P', 'K', 3, 4, 20, 0, 6, 0 });
 
 		assertThatThrownBy(() -> CsvPreflight.check(file, CsvOptions.DETECT)).isInstanceOf(CsvInputException.class)
-			.hasMessage("\"" + file + "\" is a zipped workbook (.xlsx or .ods), not a CSV;"
-					+ " in the spreadsheet, save or download the sheet as \"CSV UTF-8\"");
+			.hasMessage("\"" + file + "\" is a zipped file that cannot be opened (a damaged workbook?); in the"
+					+ " spreadsheet, save it as .xlsx again, or save the sheet as \"CSV UTF-8\"");
 	}
 
 	@Test
@@ -111,7 +111,8 @@ class CsvPreflightTest {
 
 		assertThatThrownBy(() -> CsvPreflight.check(path, CsvOptions.DETECT)).isInstanceOf(CsvInputException.class)
 			.hasMessageContaining(
-					"is not valid UTF-8: line 3 has byte 0xC3 that cannot be decoded (other lines are UTF-8)");
+					"is not valid UTF-8: line 3 has byte 0xC3 that cannot be decoded (1 other lines with accents or"
+							+ " symbols are UTF-8)");
 	}
 
 	@Test

@@ -54,11 +54,11 @@ class SpreadsheetCsvReaderTest {
 	}
 
 	@Test
-	void aMultiLineCellKeepsItsLineBreaksAndLaterRecordsStartFurtherDown() throws Exception {
+	void aMultiLineCellKeepsItsLineBreaksAsWrittenAndLaterRecordsStartFurtherDown() throws Exception {
 		List<CsvRecord> records = readAll(
 				write(utf8("prompt,id\r\n\"first line\r\n\r\nthird line\",1\r\na dog,2\r\n\"x\ny\",3\r\n")));
 
-		assertThat(records).containsExactly(new CsvRecord(1, 2, List.of("first line\n\nthird line", "1")),
+		assertThat(records).containsExactly(new CsvRecord(1, 2, List.of("first line\r\n\r\nthird line", "1")),
 				new CsvRecord(2, 5, List.of("a dog", "2")), new CsvRecord(3, 6, List.of("x\ny", "3")));
 	}
 

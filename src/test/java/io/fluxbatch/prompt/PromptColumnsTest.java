@@ -47,7 +47,8 @@ class PromptColumnsTest {
 	@Test
 	void aHeaderWithoutAPromptColumnIsAnInputProblemListingTheColumnsFound() {
 		assertThatThrownBy(() -> PromptColumns.of(List.of("text", "id", "model"))).isInstanceOf(CsvInputException.class)
-			.hasMessage("no 'prompt' column (found: text, id, model)");
+			.hasMessageStartingWith("no 'prompt' column (found: text, id, model); name the column that holds the prompt"
+					+ " with --prompt-column");
 	}
 
 	@Test

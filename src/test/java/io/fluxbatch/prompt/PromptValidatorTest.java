@@ -353,7 +353,7 @@ class PromptValidatorTest {
 			cells.add(columnsAndCells[i + 1]);
 		}
 		PromptValidator validator = new PromptValidator(PromptColumns.of(header), defaults);
-		return validator.process(new CsvRecord(7, 9, cells));
+		return validator.process(new CsvRecord(7, 9, cells)).rows().get(0);
 	}
 
 }
