@@ -95,10 +95,11 @@ class LibreOfficeExportsTest {
 		this.nights.completed(macRoman, "out", "--encoding", "x-MacRoman");
 
 		assertThat(mac.exitCode()).isEqualTo(ExitCode.USAGE);
-		assertThat(mac.err()).isEqualTo("flux-batch: \"" + macRoman + "\" is not UTF-8 and its encoding is uncertain:"
+		assertThat(mac.problem()).isEqualTo("flux-batch: \"" + macRoman
+				+ "\" is not UTF-8 and its encoding is uncertain:"
 				+ " line 2 reads \"MR-1,\"CafŽ au lait in a na•ve cup, ZŸrich\"\" as Windows-1252 but \"MR-1,\"Café au"
 				+ " lait in a naïve cup, Zürich\"\" as Mac Roman (x-MacRoman); name the right one with --encoding x-MacRoman (or"
-				+ " --encoding windows-1252), or save the file as \"CSV UTF-8\"\n");
+				+ " --encoding windows-1252), or save the file as \"CSV UTF-8\"");
 		assertThat(latin9.exitCode()).isEqualTo(ExitCode.USAGE);
 		assertThat(latin9.err()).contains("reads \"EU-1,Un sac à 49 ¤ sur une chaise\" as Windows-1252 but"
 				+ " \"EU-1,Un sac à 49 € sur une chaise\" as ISO-8859-15; name the right one with --encoding ISO-8859-15");
@@ -140,7 +141,7 @@ class LibreOfficeExportsTest {
 
 		assertThat(validate(fods)).isEqualTo("flux-batch: \"" + fods + "\" is a flat OpenDocument spreadsheet"
 				+ " (.fods), which is not read directly; in the spreadsheet, save it as .xlsx, or save the sheet as"
-				+ " \"CSV UTF-8\"\n");
+				+ " \"CSV UTF-8\"");
 		assertThat(validate(html)).contains("is an HTML page (a workbook saved as a web page), which is not read"
 				+ " directly; in the spreadsheet, save it as .xlsx, or save the sheet as \"CSV UTF-8\"");
 		assertThat(validate(shiftJis)).contains("is neither UTF-8 nor Windows-1252: line 2 has byte")
@@ -187,7 +188,7 @@ class LibreOfficeExportsTest {
 	private String validate(Path input) {
 		CommandRun run = CommandRun.of(Map.of(), "validate", "--input", input.toString());
 		assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.USAGE);
-		return run.err();
+		return run.problem();
 	}
 
 	private Path write(String name, String text) throws IOException {
