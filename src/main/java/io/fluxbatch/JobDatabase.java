@@ -16,6 +16,9 @@ final class JobDatabase {
 	 */
 	static final String FOLDER = ".flux-batch";
 
+	/** How the URL of a folder database starts. */
+	static final String FOLDER_URL = "jdbc:h2:file:";
+
 	private static final String FILE = "flux-batch.mv.db";
 
 	private JobDatabase() {

@@ -70,9 +70,11 @@ class RunCommand implements Callable<Integer> {
 						+ " (or flux.job.input/output in the --job file)");
 			}
 			JobDefaults.check(given);
-			database = JobDatabase.folder(
+			String url = JobSettings.property(this.inputOptions, this.runOptions.properties(), RunOptions.DATABASE_URL);
+			// A shared database (PostgreSQL) is named by its URL; the folder is H2's.
+			database = url.startsWith(JobDatabase.FOLDER_URL) ? JobDatabase.folder(
 					JobSettings.property(this.inputOptions, this.runOptions.properties(), "flux.db"), given.output(),
-					Path.of(""));
+					Path.of("")) : null;
 		}
 		catch (UsageException usage) {
 			err.println("flux-batch: " + usage.getMessage());
@@ -132,12 +134,19 @@ class RunCommand implements Callable<Integer> {
 	 */
 	private String[] springArguments(Path database) {
 		List<String> arguments = new ArrayList<>();
-		arguments.add("--flux.db=" + database);
+		if (database != null) {
+			arguments.add("--flux.db=" + database);
+		}
 		if (this.inputOptions.job != null) {
 			arguments.add("--spring.config.import=file:" + this.inputOptions.job.toAbsolutePath());
 		}
 		this.inputOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		this.runOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		// flux.db once only: Spring joins a repeated argument's values with commas.
+		this.runOptions.properties().forEach((name, value) -> {
+			if (!name.equals("flux.db")) {
+				arguments.add("--" + name + "=" + value);
+			}
+		});
 		return arguments.toArray(String[]::new);
 	}
 

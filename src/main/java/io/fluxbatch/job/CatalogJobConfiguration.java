@@ -351,7 +351,7 @@ public class CatalogJobConfiguration {
 					UPDATE FLUX_ROW SET STATUS = 'DOWNLOADED', FILE_PATH = :filePath, WIDTH = :width, HEIGHT = :height,
 					  BYTES = :bytes, SHA256 = :sha256, CREDITS = 0, REUSED_FROM = :reusedFrom, ERROR = NULL
 					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
-			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+			.itemSqlParameterSourceProvider(TimestampParameters::new)
 			.build();
 	}
 
@@ -420,7 +420,7 @@ public class CatalogJobConfiguration {
 					  GENERATED_AT = :generatedAt, OUTPUT_URL = :outputUrl, WIDTH = :width, HEIGHT = :height,
 					  ERROR = :error, FAILED_GENERATIONS = FAILED_GENERATIONS + :failedGeneration
 					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
-			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+			.itemSqlParameterSourceProvider(TimestampParameters::new)
 			.build();
 	}
 
@@ -469,7 +469,7 @@ public class CatalogJobConfiguration {
 					UPDATE FLUX_ROW SET STATUS = :status, OUTPUT_URL = :outputUrl, FILE_PATH = :filePath,
 					  WIDTH = :width, HEIGHT = :height, BYTES = :bytes, SHA256 = :sha256, ERROR = :error
 					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
-			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+			.itemSqlParameterSourceProvider(TimestampParameters::new)
 			.build();
 	}
 

@@ -175,8 +175,10 @@ public class RowTable {
 	}
 
 	void saveHeader(long instanceId, String packedHeader) {
-		update("MERGE INTO FLUX_RUN (JOB_INSTANCE_ID, HEADER) KEY (JOB_INSTANCE_ID) VALUES (?, ?)", instanceId,
-				packedHeader);
+		// Portable SQL: the job database may be H2 or PostgreSQL.
+		if (update("UPDATE FLUX_RUN SET HEADER = ? WHERE JOB_INSTANCE_ID = ?", packedHeader, instanceId) == 0) {
+			update("INSERT INTO FLUX_RUN (JOB_INSTANCE_ID, HEADER) VALUES (?, ?)", instanceId, packedHeader);
+		}
 	}
 
 	public String header(long instanceId) {
