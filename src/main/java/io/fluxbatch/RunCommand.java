@@ -97,6 +97,10 @@ class RunCommand implements Callable<Integer> {
 			err.println("flux-batch: " + usage.getMessage());
 			return ExitCode.USAGE;
 		}
+		catch (RunLease.HeldElsewhere running) {
+			err.println("flux-batch: " + running.getMessage());
+			return ExitCode.FAILED;
+		}
 		catch (SpringContexts.StartupException startup) {
 			err.println("flux-batch: " + startup.getMessage());
 			return startup.exitCode();

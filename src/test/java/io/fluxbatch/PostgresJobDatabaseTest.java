@@ -166,6 +166,126 @@ class PostgresJobDatabaseTest {
 		}
 	}
 
+	@Test
+	void twoLaunchesAtTheSameMomentRunTheCatalogOnceAndTheOtherRefusesInOneLine() throws Exception {
+		try (FluxSimulator simulator = FluxSimulator
+			.start(SimulatorSettings.defaults().withLatency(Duration.ofMinutes(5), Duration.ofMinutes(5)))) {
+			Path input = Files.writeString(this.dir.resolve("in.csv"), "prompt\nA slow lighthouse\nA slow harbour\n");
+			Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.job.poll.first-poll-after: 0ms\n");
+			String[] command = command(job, input, "--base-url", simulator.baseUrl());
+			Process first = JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve("first"),
+					command);
+			Process second = JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve("second"),
+					command);
+			try {
+				Process refused = first.onExit()
+					.applyToEither(second.onExit(), (ended) -> ended)
+					.get(3, TimeUnit.MINUTES);
+				Process running = (refused == first) ? second : first;
+				String log = this.dir.resolve((refused == first) ? "first" : "second") + ".err";
+
+				assertThat(refused.exitValue()).as(Files.readString(Path.of(log))).isEqualTo(ExitCode.FAILED);
+				assertThat(Files.readString(Path.of(log)).strip())
+					.startsWith("flux-batch: another flux-batch command is running " + this.dir.resolve("out"))
+					.doesNotContain("\n");
+				assertThat(running.isAlive()).isTrue();
+				assertThat(this.database.queryLong("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isEqualTo(1);
+				assertThat(simulator.tasks().stream().map((task) -> task.prompt()).distinct().count())
+					.isEqualTo(simulator.tasks().size());
+			}
+			finally {
+				first.destroyForcibly().waitFor();
+				second.destroyForcibly().waitFor();
+			}
+		}
+	}
+
+	@Test
+	void twoCatalogsRunAtTheSameTimeOnOneDatabaseEachOnItsOwn() throws Exception {
+		int rows = 12;
+		try (FluxSimulator simulator = FluxSimulator
+			.start(SimulatorSettings.defaults().withLatency(Duration.ofMillis(200), Duration.ofMillis(200)))) {
+			Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.job.poll.first-poll-after: 0ms\n");
+			List<Process> processes = new java.util.ArrayList<>();
+			for (String catalog : List.of("spring", "autumn")) {
+				StringBuilder csv = new StringBuilder("sku,prompt\n");
+				for (int i = 1; i <= rows; i++) {
+					csv.append(catalog)
+						.append('-')
+						.append(i)
+						.append(",A ")
+						.append(catalog)
+						.append(" poster ")
+						.append(i)
+						.append('\n');
+				}
+				Path input = Files.writeString(this.dir.resolve(catalog + ".csv"), csv);
+				List<String> command = new java.util.ArrayList<>(
+						List.of("run", "--job", job.toString(), "--input", input.toString(), "--output",
+								this.dir.resolve(catalog).toString(), "--base-url", simulator.baseUrl()));
+				command.addAll(List.of(this.database.options()));
+				processes.add(JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve(catalog),
+						command.toArray(String[]::new)));
+			}
+			for (Process process : processes) {
+				assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+			}
+
+			for (String catalog : List.of("spring", "autumn")) {
+				assertThat(processes.get(catalog.equals("spring") ? 0 : 1).exitValue())
+					.as(Files.readString(this.dir.resolve(catalog + ".err")))
+					.isEqualTo(ExitCode.COMPLETED);
+				List<Map<String, String>> results = CsvRows.read(this.dir.resolve(catalog).resolve("results.csv"));
+				RunChecks.assertEveryRowFinal(results, rows);
+				assertThat(results).allSatisfy((row) -> assertThat(row.get("prompt")).startsWith("A " + catalog));
+			}
+			assertThat(simulator.tasks()).hasSize(2 * rows);
+			assertThat(this.database.queryLong("SELECT COUNT(*) FROM FLUX_LEASE")).as("leases left").isZero();
+		}
+	}
+
+	@Test
+	void aKilledRunOfAnotherHostIsRefusedWhileItsLeaseIsFreshAndRecoveredOnceItExpired() throws Exception {
+		try (FluxSimulator simulator = FluxSimulator
+			.start(SimulatorSettings.defaults().withLatency(Duration.ofMillis(50), Duration.ofMillis(50)))) {
+			AtomicReference<Process> running = new AtomicReference<>();
+			simulator.setRequestListener((kind) -> {
+				Process process = running.getAndSet(null);
+				if (kind.equals("generate") && process != null) {
+					process.destroyForcibly();
+				}
+			});
+			Path input = Files.writeString(this.dir.resolve("in.csv"), "prompt\nA poster of one\nA poster of two\n");
+			Path job = Files.writeString(this.dir.resolve("job.yml"),
+					"flux.job.poll.first-poll-after: 0ms\n" + this.database.jobFileLines());
+			String[] command = command(job, input, "--base-url", simulator.baseUrl());
+			Process killed = JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve("killed"),
+					command);
+			running.set(killed);
+			assertThat(killed.waitFor(2, TimeUnit.MINUTES)).isTrue();
+			// As if the killed command had run on another machine: its process id says
+			// nothing here, only its heartbeat does.
+			try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("UPDATE FLUX_LEASE SET HOST = 'worker-2'");
+			}
+
+			CommandRun refused = CommandRun.of(KEY, command);
+
+			assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
+			assertThat(refused.err()).contains("(host worker-2, process " + killed.pid() + ", last heartbeat");
+			try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
+				statement.execute("UPDATE FLUX_LEASE SET HEARTBEAT = HEARTBEAT - INTERVAL '10 minutes'");
+			}
+
+			CommandRun recovered = CommandRun.of(KEY, command);
+
+			assertThat(recovered.exitCode()).as(recovered.err()).isEqualTo(ExitCode.COMPLETED);
+			List<Map<String, String>> results = CsvRows.read(this.dir.resolve("out/results.csv"));
+			RunChecks.assertEveryRowFinal(results, 2);
+			RunChecks.assertNoUnflaggedDuplicates(simulator, results);
+		}
+	}
+
 	private String[] command(Path job, Path input, String... more) {
 		List<String> command = new java.util.ArrayList<>(List.of("run", "--job", job.toString(), "--input",
 				input.toString(), "--output", this.dir.resolve("out").toString()));
