@@ -70,6 +70,11 @@ final class PostgresDatabase implements AutoCloseable {
 		return this.serverUrl.substring(0, this.serverUrl.lastIndexOf('/') + 1) + this.name;
 	}
 
+	/** The database's name on the server. */
+	String name() {
+		return this.name;
+	}
+
 	/** The command-line options that put a run's job database here. */
 	String[] options() {
 		return new String[] { "--db-url", url() };

@@ -286,6 +286,26 @@ class PostgresJobDatabaseTest {
 		}
 	}
 
+	@Test
+	void theJobCommitsSynchronouslyEvenWhereTheDatabaseDefaultIsNot() throws Exception {
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE " + this.database.name() + " SET synchronous_commit = off");
+		}
+		Path input = Files.writeString(this.dir.resolve("in.csv"), "prompt\nA lighthouse\n");
+		Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.job.poll.first-poll-after: 0ms\n");
+		Process run = JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve("run"),
+				command(job, input, "--simulate"));
+
+		assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		String log = Files.readString(this.dir.resolve("run.out")) + Files.readString(this.dir.resolve("run.err"));
+		assertThat(run.exitValue()).as(log).isEqualTo(ExitCode.COMPLETED);
+		assertThat(log).contains("commits reach the disk: the job database has synchronous_commit on and fsync on");
+		assertThat(this.database.queryLong(
+				"SELECT COUNT(*) FROM pg_db_role_setting WHERE setconfig::text " + "LIKE '%synchronous_commit=off%'"))
+			.as("the database's own default, left as it was")
+			.isEqualTo(1);
+	}
+
 	private String[] command(Path job, Path input, String... more) {
 		List<String> command = new java.util.ArrayList<>(List.of("run", "--job", job.toString(), "--input",
 				input.toString(), "--output", this.dir.resolve("out").toString()));

@@ -41,7 +41,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -476,8 +475,8 @@ public class CatalogJobConfiguration {
 	// --- shared by the steps
 
 	@Bean
-	RowTable rowTable(JdbcClient jdbcClient, PlatformTransactionManager transactionManager) {
-		return new RowTable(jdbcClient, transactionManager);
+	RowTable rowTable(JdbcClient jdbcClient, PlatformTransactionManager transactionManager, DataSource dataSource) {
+		return new RowTable(jdbcClient, transactionManager, new DurableCommits(dataSource));
 	}
 
 	@Bean
