@@ -306,6 +306,51 @@ class PostgresJobDatabaseTest {
 			.isEqualTo(1);
 	}
 
+	@Test
+	void twoRunsOnOneAccountShareItsDailyQuotaAndTogetherSendNoMoreThanIt() throws Exception {
+		int quota = 40;
+		int rows = 30;
+		try (FluxSimulator simulator = FluxSimulator.start(SimulatorSettings.defaults()
+			.withLatency(Duration.ofMillis(100), Duration.ofMillis(100))
+			.withDailyQuota(quota))) {
+			Path job = Files.writeString(this.dir.resolve("job.yml"),
+					"flux.job.poll.first-poll-after: 0ms\nflux.api.daily-quota: " + quota + "\n");
+			List<Process> processes = new java.util.ArrayList<>();
+			for (String catalog : List.of("spring", "autumn")) {
+				StringBuilder csv = new StringBuilder("sku,prompt\n");
+				for (int i = 1; i <= rows; i++) {
+					csv.append(catalog)
+						.append('-')
+						.append(i)
+						.append(",A ")
+						.append(catalog)
+						.append(" poster ")
+						.append(i)
+						.append('\n');
+				}
+				Path input = Files.writeString(this.dir.resolve(catalog + ".csv"), csv);
+				List<String> command = new java.util.ArrayList<>(
+						List.of("run", "--job", job.toString(), "--input", input.toString(), "--output",
+								this.dir.resolve(catalog).toString(), "--base-url", simulator.baseUrl()));
+				command.addAll(List.of(this.database.options()));
+				processes.add(JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve(catalog),
+						command.toArray(String[]::new)));
+			}
+			for (Process process : processes) {
+				assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+			}
+
+			assertThat(simulator.counters().apiRequests()).as("requests the two runs sent").isLessThanOrEqualTo(quota);
+			for (String catalog : List.of("spring", "autumn")) {
+				String err = Files.readString(this.dir.resolve(catalog + ".err"));
+				assertThat(processes.get(catalog.equals("spring") ? 0 : 1).exitValue()).as(err)
+					.isEqualTo(ExitCode.STOPPED);
+				assertThat(err).contains("daily request quota is used up");
+			}
+			assertThat(simulator.counters().rateLimited()).as("429s for the quota").isZero();
+		}
+	}
+
 	private String[] command(Path job, Path input, String... more) {
 		List<String> command = new java.util.ArrayList<>(List.of("run", "--job", job.toString(), "--input",
 				input.toString(), "--output", this.dir.resolve("out").toString()));
