@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -23,9 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * one host or several) share it: a request takes one under the row's lock, an answer's
  * {@code X-RateLimit-Remaining} only ever lowers it (other requests of the runs may be in
  * flight that the API has not counted yet), and a new reset time starts the count again
- * from what the API reports. {@code flux.api.daily-quota} (the plan's quota) makes it
- * known before the first answer; without it, the requests sent before the first answer
- * are not counted against each other.
+ * from what the API reports. A command that finds it used up still sends its first
+ * request: the answer's count replaces the ledger's (the plan may have changed, or the
+ * quota been reset early), and a 429 stops the run as before.
+ * {@code flux.api.daily-quota} (the plan's quota) makes it known before the first answer;
+ * without it, the requests sent before the first answer are not counted against each
+ * other.
  */
 final class SharedAccountQuota implements AccountQuota {
 
@@ -36,6 +40,13 @@ final class SharedAccountQuota implements AccountQuota {
 	private final String account;
 
 	private final long dailyQuota;
+
+	/**
+	 * This command's first request once the ledger said none was left: its answer counts.
+	 */
+	private final AtomicBoolean probe = new AtomicBoolean();
+
+	private final AtomicBoolean probed = new AtomicBoolean();
 
 	SharedAccountQuota(DataSource dataSource, Clock clock, ApiKey key, String baseUrl, long dailyQuota) {
 		this.jdbc = JdbcClient.create(dataSource);
@@ -67,6 +78,10 @@ final class SharedAccountQuota implements AccountQuota {
 			}
 			return true;
 		}
+		if (!this.probed.getAndSet(true)) {
+			this.probe.set(true);
+			return true;
+		}
 		if (resetsAt.isPresent() && passed(resetsAt.get())) {
 			// A new day: the API's next answer says what it has left.
 			this.jdbc.sql("DELETE FROM FLUX_ACCOUNT_QUOTA WHERE ACCOUNT = ? AND RESETS_AT = ?")
@@ -79,6 +94,16 @@ final class SharedAccountQuota implements AccountQuota {
 
 	@Override
 	public void reported(long remaining, String resetsAt) {
+		if (this.probe.getAndSet(false)) {
+			// What the API says now, with none of this command's requests in flight.
+			if (this.jdbc
+				.sql("UPDATE FLUX_ACCOUNT_QUOTA SET REMAINING = ?, RESETS_AT = ?, UPDATED_AT = ? "
+						+ "WHERE ACCOUNT = ?")
+				.params(remaining, resetsAt, now(), this.account)
+				.update() == 1) {
+				return;
+			}
+		}
 		int lowered = this.jdbc
 			.sql("UPDATE FLUX_ACCOUNT_QUOTA SET REMAINING = LEAST(REMAINING, ?), RESETS_AT = ?, UPDATED_AT = ? "
 					+ "WHERE ACCOUNT = ? AND (RESETS_AT IS NULL OR RESETS_AT = ?)")
@@ -108,6 +133,15 @@ final class SharedAccountQuota implements AccountQuota {
 		catch (DuplicateKeyException started) {
 			return false;
 		}
+	}
+
+	@Override
+	public String resetsAt() {
+		return this.jdbc.sql("SELECT RESETS_AT FROM FLUX_ACCOUNT_QUOTA WHERE ACCOUNT = ?")
+			.param(this.account)
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private boolean passed(String resetsAt) {

@@ -125,8 +125,9 @@ class FaultHandlingTest {
 
 		assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCode.STOPPED);
 		assertThat(stopped.err()).contains("daily request quota is used up until 20").contains("after the reset");
-		// Requests already in flight may meet the quota too; after them none is sent.
-		assertThat(this.simulator.counters().rateLimited()).isBetween(1L, 8L);
+		// Requests already in flight may meet the quota too; after them none is sent. The
+		// ledger of the job database may stop the run before the API has to refuse.
+		assertThat(this.simulator.counters().rateLimited()).isBetween(0L, 8L);
 
 		// Each "night" the quota resets and the same command takes the run further.
 		CommandRun rerun;

@@ -19,6 +19,11 @@ public interface AccountQuota {
 		public void reported(long remaining, String resetsAt) {
 		}
 
+		@Override
+		public String resetsAt() {
+			return null;
+		}
+
 	};
 
 	/**
@@ -32,5 +37,8 @@ public interface AccountQuota {
 	 * resets ({@code X-RateLimit-Reset}, or {@code null}).
 	 */
 	void reported(long remaining, String resetsAt);
+
+	/** When the quota resets, as the API last said, or {@code null}. */
+	String resetsAt();
 
 }

@@ -164,7 +164,7 @@ public class FluxClient {
 	private <T> T exchange(RestClient.RequestHeadersSpec<?> request, Function<JsonNode, T> reader) {
 		if (!this.quota.take()) {
 			throw new QuotaExhaustedException("DAILY_QUOTA",
-					"the account's daily request quota is used up by the runs sharing it", null);
+					"the account's daily request quota is used up by the runs sharing it", this.quota.resetsAt());
 		}
 		try {
 			return request.exchange((sent, response) -> {
