@@ -98,7 +98,7 @@ class ChaosTest {
 		try (FluxSimulator simulator = FluxSimulator.start(settings)) {
 			AtomicReference<Process> running = new AtomicReference<>();
 			AtomicLong requests = new AtomicLong();
-			AtomicLong killAt = new AtomicLong(nextKill(random));
+			AtomicLong killAt = new AtomicLong(nextKill(random, rows));
 			AtomicLong kills = new AtomicLong();
 			simulator.setRequestListener((kind) -> {
 				if (requests.incrementAndGet() == killAt.get() && kills.get() < KILLS) {
@@ -129,7 +129,7 @@ class ChaosTest {
 				if (editBetweenKills && run == 2) {
 					prompts(rows + ADDED, true);
 				}
-				killAt.set(requests.get() + nextKill(random));
+				killAt.set(requests.get() + nextKill(random, rows));
 			}
 			assertThat(outcomes).as("exit codes of the runs").last().isEqualTo("0");
 
@@ -149,8 +149,9 @@ class ChaosTest {
 		}
 	}
 
-	private static long nextKill(Random random) {
-		return 30 + random.nextInt(150);
+	/** Requests until the next kill: a shorter run is killed as often, sooner. */
+	private static long nextKill(Random random, int rows) {
+		return 30 + random.nextInt(150 * rows / ROWS);
 	}
 
 	private Process start(Path job, Path input, String baseUrl, int run, PostgresDatabase database) throws IOException {
