@@ -63,6 +63,7 @@ final class SharedAccountQuota implements AccountQuota {
 			.params(now(), this.account)
 			.update();
 		if (taken == 1) {
+			this.probed.set(true);
 			return true;
 		}
 		Optional<String> resetsAt = this.jdbc.sql("SELECT RESETS_AT FROM FLUX_ACCOUNT_QUOTA WHERE ACCOUNT = ?")
@@ -76,6 +77,7 @@ final class SharedAccountQuota implements AccountQuota {
 				// Another run started the count at the same moment: take from it.
 				return take();
 			}
+			this.probed.set(true);
 			return true;
 		}
 		if (!this.probed.getAndSet(true)) {
