@@ -1,5 +1,9 @@
 package io.fluxbatch;
 
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.api.FluxApiProperties;
 import io.fluxbatch.api.FluxClient;
@@ -7,6 +11,7 @@ import io.fluxbatch.download.DownloadProperties;
 import io.fluxbatch.download.ImageDownloader;
 import io.fluxbatch.simulator.FluxSimulator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +32,23 @@ class ApiConfiguration {
 		return FluxSimulator.start(properties.settings());
 	}
 
+	/**
+	 * @param dailyQuota the account's daily request quota ({@code flux.api.daily-quota}:
+	 * 100 on Starter, 500 on Pro), 0 when the API's answers are to tell it
+	 */
 	@Bean
 	FluxClient fluxClient(FluxApiProperties properties, ApiKey apiKey, ObjectMapper objectMapper,
-			ObjectProvider<FluxSimulator> simulator) {
+			ObjectProvider<FluxSimulator> simulator, DataSource dataSource, Clock clock,
+			@Value("${flux.api.daily-quota:0}") long dailyQuota) {
+		if (dailyQuota < 0) {
+			throw new IllegalArgumentException(
+					"flux.api.daily-quota must be 0 (told by the API) or more, was " + dailyQuota);
+		}
 		FluxSimulator local = simulator.getIfAvailable();
-		return new FluxClient((local != null) ? properties.withBaseUrl(local.baseUrl()) : properties, apiKey,
-				objectMapper);
+		FluxApiProperties api = (local != null) ? properties.withBaseUrl(local.baseUrl()) : properties;
+		// Runs sharing the job database share the account's quota through it.
+		return new FluxClient(api, apiKey, objectMapper,
+				new SharedAccountQuota(dataSource, clock, apiKey, api.baseUrl().toString(), dailyQuota));
 	}
 
 	@Bean

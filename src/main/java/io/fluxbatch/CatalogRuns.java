@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  * for it again. An unfinished run over an input that changed since it started is not
  * continued: its paid tasks are collected, and a new run over the current file takes over
  * its tasks and reuses its images; one whose images came from another origin (the
- * simulator, or the real API) is dropped.
+ * simulator, or the real API) is dropped. One command at a time runs a catalog: it holds
+ * the output folder's {@link RunLease} while it runs.
  */
 @Component
 class CatalogRuns {
@@ -59,13 +60,16 @@ class CatalogRuns {
 
 	private final CatalogSettings catalog;
 
+	private final RunLease lease;
+
 	CatalogRuns(JobOperator jobOperator, JobRepository jobRepository, Job catalogImageJob, RunStop runStop,
-			FluxJobProperties properties) {
+			FluxJobProperties properties, RunLease lease) {
 		this.catalog = properties.catalog();
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.catalogImageJob = catalogImageJob;
 		this.runStop = runStop;
+		this.lease = lease;
 	}
 
 	/**
@@ -87,6 +91,15 @@ class CatalogRuns {
 		ColumnMapping.of(summary.header(), this.catalog);
 		createFolder(out);
 		String inputSha256 = FileHashes.sha256(in);
+		// One command at a time runs a catalog, wherever the commands run: the output
+		// folder's lease says which.
+		try (RunLease.Held held = this.lease.acquire(out.toString(), this.runStop::requestStop)) {
+			return runHolding(in, out, summary, inputSha256, library, regenerate, origin, startOver);
+		}
+	}
+
+	private JobExecution runHolding(Path in, Path out, CsvFileSummary summary, String inputSha256, Path library,
+			boolean regenerate, String origin, boolean startOver) throws Exception {
 		Long previous = null;
 		for (long run = 1;; run++) {
 			JobParameters parameters = parameters(in, out, run, inputSha256, library, regenerate, origin, previous);
@@ -106,8 +119,8 @@ class CatalogRuns {
 				continue;
 			}
 			if (last.getStatus().isRunning()) {
-				// The database file is locked while its process lives, so a run still
-				// marked as running belongs to a process that died.
+				// This command holds the catalog's lease, so a run still marked as
+				// running belongs to a command that died.
 				log.info("run {} was interrupted (its process is gone): recovering it", run);
 				last = this.jobOperator.recover(last);
 			}

@@ -16,6 +16,9 @@ final class JobDatabase {
 	 */
 	static final String FOLDER = ".flux-batch";
 
+	/** How the URL of a folder database starts. */
+	static final String FOLDER_URL = "jdbc:h2:file:";
+
 	private static final String FILE = "flux-batch.mv.db";
 
 	private JobDatabase() {
@@ -33,7 +36,15 @@ final class JobDatabase {
 	static Path folder(String configured, Path output, Path workingDirectory) {
 		if (configured != null && !configured.isBlank()) {
 			// H2 refuses a relative path that does not start with ./, so none reaches it.
-			return Path.of(configured).toAbsolutePath().normalize();
+			Path folder = Path.of(configured).toAbsolutePath().normalize();
+			// Release 0.1 named the folder of --db twice, joined by a comma.
+			Path doubled = Path.of(folder + "," + folder);
+			if (Files.isRegularFile(doubled.resolve(FILE)) && !Files.exists(folder.resolve(FILE))) {
+				throw new UsageException("the job database of --db " + folder + " is in " + doubled
+						+ ", where flux-batch 0.1 put it by mistake: move it (mv '" + doubled + "'/* " + folder
+						+ "/) to continue its runs");
+			}
+			return folder;
 		}
 		Path folder = output.toAbsolutePath().normalize().resolve(FOLDER);
 		Path old = workingDirectory.toAbsolutePath().normalize().resolve(FOLDER);

@@ -108,8 +108,10 @@ class RunCommand implements Callable<Integer> {
 						+ " (or flux.job.input/output in the --job file)");
 			}
 			JobDefaults.check(given);
-			database = JobDatabase.folder(JobSettings.property(this.inputOptions, options(), "flux.db"), given.output(),
-					Path.of(""));
+			String url = JobSettings.property(this.inputOptions, options(), RunOptions.DATABASE_URL);
+			// A shared database (PostgreSQL) is named by its URL; the folder is H2's.
+			database = url.startsWith(JobDatabase.FOLDER_URL) ? JobDatabase.folder(
+					JobSettings.property(this.inputOptions, options(), "flux.db"), given.output(), Path.of("")) : null;
 			verdicts = reviewVerdicts(operator);
 		}
 		catch (UsageException usage) {
@@ -137,8 +139,11 @@ class RunCommand implements Callable<Integer> {
 			long commandId = history.started(probe.commandStart(), input, output);
 			int exitCode = ExitCode.FAILED;
 			ProgressSnapshot last = null;
-			try (ProgressMonitor monitor = ProgressMonitor.start(probe, database, input, output,
-					operator.progressInterval(), ProgressMonitor.Mode.detect(operator.quiet()))) {
+			try (ProgressMonitor monitor = ProgressMonitor.start(probe,
+					// A shared database has no folder: progress.json stays with the
+					// output.
+					(database != null) ? database : JobDatabase.folder(null, settings.output(), Path.of("")), input,
+					output, operator.progressInterval(), ProgressMonitor.Mode.detect(operator.quiet()))) {
 				try {
 					JobExecution execution = context.getBean(CatalogRuns.class)
 						.run(settings.input(), settings.output(), settings.csvOptions(), library, settings.regenerate(),
@@ -166,6 +171,10 @@ class RunCommand implements Callable<Integer> {
 		catch (CsvInputException | UsageException usage) {
 			err.println("flux-batch: " + usage.getMessage());
 			return ExitCode.USAGE;
+		}
+		catch (RunLease.HeldElsewhere running) {
+			err.println("flux-batch: " + running.getMessage());
+			return ExitCode.FAILED;
 		}
 		catch (SpringContexts.StartupException startup) {
 			err.println("flux-batch: " + startup.getMessage());
@@ -232,12 +241,19 @@ class RunCommand implements Callable<Integer> {
 	 */
 	private String[] springArguments(Path database) {
 		List<String> arguments = new ArrayList<>();
-		arguments.add("--flux.db=" + database);
+		if (database != null) {
+			arguments.add("--flux.db=" + database);
+		}
 		if (this.inputOptions.job != null) {
 			arguments.add("--spring.config.import=file:" + this.inputOptions.job.toAbsolutePath());
 		}
 		this.inputOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		options().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+		// flux.db once only: Spring joins a repeated argument's values with commas.
+		options().forEach((name, value) -> {
+			if (!name.equals("flux.db")) {
+				arguments.add("--" + name + "=" + value);
+			}
+		});
 		return arguments.toArray(String[]::new);
 	}
 

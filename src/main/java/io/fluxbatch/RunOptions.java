@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
  */
 class RunOptions {
 
+	/** The job database's JDBC URL; when set, the run's database is not a folder. */
+	static final String DATABASE_URL = "spring.datasource.url";
+
 	@Option(names = "--output", paramLabel = "DIR", description = "where results.csv, totals.csv and images/ go")
 	Path output;
 
@@ -40,6 +43,11 @@ class RunOptions {
 			description = "folder of the job database (default <output>/.flux-batch)")
 	Path db;
 
+	@Option(names = "--db-url", paramLabel = "JDBC-URL",
+			description = "a shared job database instead of the folder one, e.g. jdbc:postgresql://host/flux (user and "
+					+ "password from SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD or the job file)")
+	String dbUrl;
+
 	/** The options given, as the Spring properties they set. */
 	Map<String, String> properties() {
 		Map<String, String> properties = new LinkedHashMap<>();
@@ -58,6 +66,13 @@ class RunOptions {
 		}
 		if (this.db != null) {
 			properties.put("flux.db", this.db.toAbsolutePath().normalize().toString());
+		}
+		if (this.dbUrl != null) {
+			if (this.dbUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+				throw new UsageException("--db-url must not hold the password (anyone on the machine can read a command"
+						+ " line): set SPRING_DATASOURCE_PASSWORD or spring.datasource.password in the job file");
+			}
+			properties.put(DATABASE_URL, this.dbUrl);
 		}
 		return properties;
 	}

@@ -127,8 +127,10 @@ class FaultHandlingTest {
 		assertThat(stopped.err()).contains("daily request quota is used up until 20").contains("after the reset");
 		// Requests already in flight may meet the quota too (at most 8 submits and 8
 		// polls
-		// at once, by default); after them none is sent.
-		assertThat(this.simulator.counters().rateLimited()).isBetween(1L, 16L);
+		// at once, by default); after them none is sent. The ledger of the job database
+		// may
+		// stop the run before the API has to refuse.
+		assertThat(this.simulator.counters().rateLimited()).isBetween(0L, 16L);
 
 		// Each "night" the quota resets and the same command takes the run further.
 		CommandRun rerun;

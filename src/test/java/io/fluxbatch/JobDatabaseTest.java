@@ -36,4 +36,16 @@ class JobDatabaseTest {
 			.isEqualTo(this.dir.resolve(".flux-batch"));
 	}
 
+	@Test
+	void aDatabaseTheLastReleasePutInAFolderNamedTwiceIsNotLeftBehindSilently() throws Exception {
+		Path db = this.dir.resolve("db");
+		Path doubled = Path.of(db + "," + db);
+		Files.createDirectories(doubled);
+		Files.writeString(doubled.resolve("flux-batch.mv.db"), "");
+
+		assertThatThrownBy(() -> JobDatabase.folder(db.toString(), this.dir.resolve("out"), this.dir))
+			.isInstanceOf(UsageException.class)
+			.hasMessageContaining("mv '" + doubled + "'/* " + db + "/");
+	}
+
 }

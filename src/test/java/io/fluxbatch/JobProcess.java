@@ -28,11 +28,18 @@ final class JobProcess {
 	/** Starts {@code args} with {@code environment} added to the API key's. */
 	static Process startIn(Path workingDirectory, Map<String, String> environment, Path log, String... args)
 			throws IOException {
+		return startMain(FluxBatchApplication.class, workingDirectory, environment, log, args);
+	}
+
+	/**
+	 * Starts the command line through {@code main}, a class that prepares its JVM first.
+	 */
+	static Process startMain(Class<?> main, Path workingDirectory, Map<String, String> environment, Path log,
+			String... args) throws IOException {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>(List.of(java,
 				// A quick-starting JVM: short runs are mostly start-up.
-				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-				FluxBatchApplication.class.getName()));
+				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(Path.of(log + ".out").toFile())
 			.redirectError(Path.of(log + ".err").toFile())

@@ -47,7 +47,17 @@ public class FluxClient {
 
 	private final int maxAnswerBytes;
 
+	private final AccountQuota quota;
+
 	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json) {
+		this(properties, key, json, AccountQuota.UNSHARED);
+	}
+
+	/**
+	 * @param quota the account's daily quota as the runs sharing it know it
+	 */
+	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json, AccountQuota quota) {
+		this.quota = quota;
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			// The key is a header of every request: a redirect followed would hand it to
@@ -144,11 +154,23 @@ public class FluxClient {
 		return this.usage;
 	}
 
+	private void reportQuota(HttpHeaders headers) {
+		String remaining = headers.getFirst("X-RateLimit-Remaining");
+		if (remaining != null && remaining.strip().matches("\\d{1,18}")) {
+			this.quota.reported(Long.parseLong(remaining.strip()), headers.getFirst("X-RateLimit-Reset"));
+		}
+	}
+
 	private <T> T exchange(RestClient.RequestHeadersSpec<?> request, Function<JsonNode, T> reader) {
+		if (!this.quota.take()) {
+			throw new QuotaExhaustedException("DAILY_QUOTA",
+					"the account's daily request quota is used up by the runs sharing it", this.quota.resetsAt());
+		}
 		try {
 			return request.exchange((sent, response) -> {
 				int status = response.getStatusCode().value();
 				this.usage.observe(status, response.getHeaders());
+				reportQuota(response.getHeaders());
 				byte[] body = response.getBody().readNBytes(this.maxAnswerBytes + 1);
 				if (body.length > this.maxAnswerBytes) {
 					throw new ApiProtocolException("the API's answer is longer than " + this.maxAnswerBytes

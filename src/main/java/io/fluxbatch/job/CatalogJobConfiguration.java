@@ -41,7 +41,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -306,7 +305,7 @@ public class CatalogJobConfiguration {
 					UPDATE FLUX_ROW SET STATUS = 'DOWNLOADED', FILE_PATH = :filePath, WIDTH = :width, HEIGHT = :height,
 					  BYTES = :bytes, SHA256 = :sha256, CREDITS = 0, REUSED_FROM = :reusedFrom, ERROR = NULL
 					WHERE JOB_INSTANCE_ID = :instanceId AND ROW_NO = :rowNo""")
-			.itemSqlParameterSourceProvider(SimplePropertySqlParameterSource::new)
+			.itemSqlParameterSourceProvider(TimestampParameters::new)
 			.build();
 	}
 
@@ -388,8 +387,8 @@ public class CatalogJobConfiguration {
 	// --- shared by the steps
 
 	@Bean
-	RowTable rowTable(JdbcClient jdbcClient, PlatformTransactionManager transactionManager) {
-		return new RowTable(jdbcClient, transactionManager);
+	RowTable rowTable(JdbcClient jdbcClient, PlatformTransactionManager transactionManager, DataSource dataSource) {
+		return new RowTable(jdbcClient, transactionManager, new DurableCommits(dataSource));
 	}
 
 	@Bean

@@ -32,21 +32,29 @@ public class RowTable {
 
 	private final TransactionTemplate ownTransaction;
 
-	public RowTable(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final DurableCommits durable;
+
+	public RowTable(JdbcClient jdbc, PlatformTransactionManager transactions, DurableCommits durable) {
 		this.jdbc = jdbc;
+		this.durable = durable;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/**
-	 * Committed before the POST: a crash from here on leaves the row visibly in doubt.
+	 * Committed before the POST, on the disk before it leaves: a crash or a power cut
+	 * from here on leaves the row visibly in doubt.
 	 */
 	void markSubmitting(RowToSubmit row) {
 		update("UPDATE FLUX_ROW SET STATUS = 'SUBMITTING' WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?", row.instanceId(),
 				row.rowNo());
+		this.durable.flush();
 	}
 
-	/** Committed the moment the task id is known, so it is never asked for again. */
+	/**
+	 * Committed the moment the task id is known, so it is never asked for again; on the
+	 * disk before this thread sends its next request.
+	 */
 	void recordSubmitted(RowToSubmit row, SubmitAttempts attempts, String taskId, long credits, Instant submittedAt,
 			Instant nextPollAt) {
 		update("""
@@ -55,6 +63,7 @@ public class RowTable {
 				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", taskId, credits, row.attemptsAfter(attempts),
 				row.lostAnswersAfter(attempts), Timestamp.from(submittedAt), Timestamp.from(nextPollAt),
 				row.instanceId(), row.rowNo());
+		this.durable.flush();
 	}
 
 	/**
@@ -175,8 +184,10 @@ public class RowTable {
 	}
 
 	void saveHeader(long instanceId, String packedHeader) {
-		update("MERGE INTO FLUX_RUN (JOB_INSTANCE_ID, HEADER) KEY (JOB_INSTANCE_ID) VALUES (?, ?)", instanceId,
-				packedHeader);
+		// Portable SQL: the job database may be H2 or PostgreSQL.
+		if (update("UPDATE FLUX_RUN SET HEADER = ? WHERE JOB_INSTANCE_ID = ?", packedHeader, instanceId) == 0) {
+			update("INSERT INTO FLUX_RUN (JOB_INSTANCE_ID, HEADER) VALUES (?, ?)", instanceId, packedHeader);
+		}
 	}
 
 	public String header(long instanceId) {

@@ -28,8 +28,10 @@ public class CommandHistory {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO FLUX_COMMAND (STARTED_AT, PID, INPUT, OUTPUT) VALUES (?, ?, ?, ?)")
 			.params(Timestamp.from(at), ProcessHandle.current().pid(), input, output)
-			.update(key, "COMMAND_ID");
-		return key.getKey().longValue();
+			.update(key);
+		// By name, case-insensitively: PostgreSQL hands back every column of the row, in
+		// lower case, H2 only the identity, in upper case.
+		return ((Number) key.getKeys().get("COMMAND_ID")).longValue();
 	}
 
 	/**
