@@ -139,11 +139,8 @@ class RunCommand implements Callable<Integer> {
 			long commandId = history.started(probe.commandStart(), input, output);
 			int exitCode = ExitCode.FAILED;
 			ProgressSnapshot last = null;
-			try (ProgressMonitor monitor = ProgressMonitor.start(probe,
-					// A shared database has no folder: progress.json stays with the
-					// output.
-					(database != null) ? database : JobDatabase.folder(null, settings.output(), Path.of("")), input,
-					output, operator.progressInterval(), ProgressMonitor.Mode.detect(operator.quiet()))) {
+			try (ProgressMonitor monitor = ProgressMonitor.start(probe, database, input, output,
+					operator.progressInterval(), ProgressMonitor.Mode.detect(operator.quiet()))) {
 				try {
 					JobExecution execution = context.getBean(CatalogRuns.class)
 						.run(settings.input(), settings.output(), settings.csvOptions(), library, settings.regenerate(),

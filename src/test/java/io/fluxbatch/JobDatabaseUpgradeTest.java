@@ -60,7 +60,7 @@ class JobDatabaseUpgradeTest {
 		CommandRun run = CommandRun.of(KEY, command);
 
 		assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-		assertThat(run.err().strip())
+		assertThat(run.problem())
 			.isEqualTo("flux-batch: could not start: the job database was written by a newer flux-batch (its schema is "
 					+ "at version 99): run that version, or give this one its own database");
 	}

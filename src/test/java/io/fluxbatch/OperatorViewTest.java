@@ -135,11 +135,14 @@ class OperatorViewTest {
 		this.simulator.close();
 		this.simulator = FluxSimulator
 			.start(SimulatorSettings.defaults().withLatency(Duration.ofMillis(400), Duration.ofMillis(400)));
-		Path input = catalog(40);
+		// 60 rows at 4 requests a second: the run stays alive for half a minute, far
+		// longer
+		// than two status commands take, even on a loaded machine.
+		Path input = catalog(60);
 		Path job = Files.writeString(this.dir.resolve("slow.yml"), """
 				flux:
 				  api:
-				    requests-per-second: 8
+				    requests-per-second: 4
 				  job:
 				    submit-concurrency: 2
 				""");
@@ -157,7 +160,7 @@ class OperatorViewTest {
 		}
 		assertThat(process.exitValue()).isZero();
 		CommandRun after = CommandRun.of(Map.of(), "status", "--output", output().toString());
-		assertThat(after.out()).contains("completed (exit 0)").contains("rows COMPLETED 40");
+		assertThat(after.out()).contains("completed (exit 0)").contains("rows COMPLETED 60");
 	}
 
 	/**

@@ -76,7 +76,7 @@ class PostgresJobDatabaseTest {
 		CommandRun run = CommandRun.of(KEY, command(job, input, "--simulate"));
 
 		assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED);
-		assertThat(run.err().strip())
+		assertThat(run.problem())
 			.isEqualTo("flux-batch: could not start: the job database holds tables that flux-batch did not make "
 					+ "(customers): give flux-batch a database or schema of its own");
 	}
@@ -185,7 +185,7 @@ class PostgresJobDatabaseTest {
 				String log = this.dir.resolve((refused == first) ? "first" : "second") + ".err";
 
 				assertThat(refused.exitValue()).as(Files.readString(Path.of(log))).isEqualTo(ExitCode.FAILED);
-				assertThat(Files.readString(Path.of(log)).strip())
+				assertThat(new CommandRun(refused.exitValue(), "", Files.readString(Path.of(log))).problem())
 					.startsWith("flux-batch: another flux-batch command is running " + this.dir.resolve("out"))
 					.doesNotContain("\n");
 				assertThat(running.isAlive()).isTrue();

@@ -86,7 +86,9 @@ public final class ProgressMonitor implements AutoCloseable {
 
 	/**
 	 * Starts showing progress until {@link #close()}.
-	 * @param databaseFolder where progress.json goes
+	 * @param databaseFolder where progress.json goes, or {@code null} for a shared
+	 * database (PostgreSQL), whose living runs {@code status} reads from the database
+	 * itself
 	 */
 	public static ProgressMonitor start(ProgressProbe probe, Path databaseFolder, String input, String output,
 			Duration interval, Mode mode) {
@@ -114,8 +116,10 @@ public final class ProgressMonitor implements AutoCloseable {
 	private ProgressSnapshot take(boolean alive) {
 		ProgressSnapshot snapshot = this.probe.snapshot();
 		this.last = snapshot;
-		ProgressFile.write(this.databaseFolder, new ProgressFile.Content(ProcessHandle.current().pid(), alive,
-				this.input, this.output, this.probe.commandStart(), snapshot));
+		if (this.databaseFolder != null) {
+			ProgressFile.write(this.databaseFolder, new ProgressFile.Content(ProcessHandle.current().pid(), alive,
+					this.input, this.output, this.probe.commandStart(), snapshot));
+		}
 		return snapshot;
 	}
 
