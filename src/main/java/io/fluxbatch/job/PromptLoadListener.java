@@ -41,10 +41,12 @@ public class PromptLoadListener implements StepExecutionListener {
 		}
 		long instanceId = instanceId(stepExecution);
 		int duplicates = this.rows.rejectDuplicateKeys(instanceId);
-		log.info(
-				"read {} rows ({} with a key already used by an earlier row, {} skipped: every cell the prompt"
-						+ " template uses is empty)",
-				stepExecution.getWriteCount(), duplicates, stepExecution.getFilterCount());
+		long skipped = stepExecution.getFilterCount();
+		// The skipped count means something only to a prompt template over catalog
+		// columns.
+		log.info("read {} rows ({} with a key already used by an earlier row{})", stepExecution.getWriteCount(),
+				duplicates,
+				(skipped > 0) ? ", " + skipped + " skipped: every cell the prompt template uses is empty" : "");
 		Long previous = stepExecution.getJobExecution().getJobParameters().getLong(CatalogJobConfiguration.TAKES_OVER);
 		if (previous != null) {
 			log.info("{} rows took over what the dropped run did for the same image",
