@@ -1,5 +1,6 @@
 package io.fluxbatch;
 
+import io.fluxbatch.run.RunParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,14 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.fluxbatch.csv.CsvFileSummary;
-import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.csv.CsvOptions;
 import io.fluxbatch.csv.CsvPreflight;
-import io.fluxbatch.download.FileHashes;
+import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.job.CatalogJobConfiguration;
-import io.fluxbatch.job.FluxJobProperties;
-import io.fluxbatch.job.RunStop;
-import io.fluxbatch.download.ImageOrigin;
+import io.fluxbatch.run.FluxJobProperties;
+import io.fluxbatch.run.RunStop;
 import io.fluxbatch.prompt.CatalogSettings;
 import io.fluxbatch.prompt.ColumnMapping;
 import io.fluxbatch.report.RunReport;
@@ -102,7 +101,8 @@ class CatalogRuns {
 			boolean regenerate, String origin, boolean startOver) throws Exception {
 		Long previous = null;
 		for (long run = 1;; run++) {
-			JobParameters parameters = parameters(in, out, run, inputSha256, library, regenerate, origin, previous);
+			JobParameters parameters = RunParameters.forNewRun(in, out, run, inputSha256, library, regenerate, origin,
+					previous);
 			JobInstance instance = this.jobRepository.getJobInstance(CatalogJobConfiguration.JOB_NAME, parameters);
 			if (instance == null) {
 				// Every completed run's images are in the library: a new run over the
@@ -124,8 +124,8 @@ class CatalogRuns {
 				log.info("run {} was interrupted (its process is gone): recovering it", run);
 				last = this.jobOperator.recover(last);
 			}
-			JobParameters started = last.getJobParameters();
-			String startedOrigin = started.getString(CatalogJobConfiguration.ORIGIN, ImageOrigin.API);
+			RunParameters started = RunParameters.of(last);
+			String startedOrigin = started.origin();
 			if (!startedOrigin.equals(origin)) {
 				// Its tasks belong to another API (a simulator that is gone, or the real
 				// one): nothing of it can be collected here, nor any of its images used.
@@ -141,7 +141,7 @@ class CatalogRuns {
 				previous = instance.getInstanceId();
 				continue;
 			}
-			if (!inputSha256.equals(started.getString(CatalogJobConfiguration.INPUT_SHA256))) {
+			if (!inputSha256.equals(started.inputSha256())) {
 				// Tonight's sheet wins: the old rows are not continued. What the old run
 				// already paid for is collected first (polled and downloaded into the
 				// library, nothing submitted), then a run over the current file reuses
@@ -175,10 +175,9 @@ class CatalogRuns {
 			if (last == null) {
 				continue;
 			}
-			JobParameters parameters = last.getJobParameters();
-			String other = parameters.getString(CatalogJobConfiguration.INPUT);
-			if (output.toString().equals(parameters.getString(CatalogJobConfiguration.OUTPUT))
-					&& !input.toString().equals(other)) {
+			RunParameters parameters = RunParameters.of(last);
+			Path other = parameters.input();
+			if (output.equals(parameters.output()) && !input.equals(other)) {
 				throw new UsageException("the output folder " + output + " holds the results of another input, " + other
 						+ ": give " + input + " its own --output (or empty the folder to reuse it)");
 			}
@@ -191,25 +190,6 @@ class CatalogRuns {
 	private void abandon(JobExecution execution) {
 		execution.setStatus(BatchStatus.ABANDONED);
 		this.jobRepository.update(execution);
-	}
-
-	private static JobParameters parameters(Path input, Path output, long run, String inputSha256, Path library,
-			boolean regenerate, String origin, Long previous) {
-		// Library and regenerate are not identifying: a restart keeps those its run
-		// started with, so rows a person asked to regenerate are not taken from the
-		// library by the next night's continuation.
-		JobParametersBuilder parameters = new JobParametersBuilder()
-			.addString(CatalogJobConfiguration.INPUT, input.toString())
-			.addString(CatalogJobConfiguration.OUTPUT, output.toString())
-			.addLong(CatalogJobConfiguration.RUN, run)
-			.addString(CatalogJobConfiguration.INPUT_SHA256, inputSha256, false)
-			.addString(CatalogJobConfiguration.LIBRARY, library.toString(), false)
-			.addString(CatalogJobConfiguration.REGENERATE, Boolean.toString(regenerate), false)
-			.addString(CatalogJobConfiguration.ORIGIN, origin, false);
-		if (previous != null) {
-			parameters.addLong(CatalogJobConfiguration.TAKES_OVER, previous, false);
-		}
-		return parameters.toJobParameters();
 	}
 
 	private static void createFolder(Path output) {

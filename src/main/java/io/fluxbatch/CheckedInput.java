@@ -10,7 +10,7 @@ import io.fluxbatch.csv.CsvOptions;
 import io.fluxbatch.csv.CsvPreflight;
 import io.fluxbatch.csv.CsvRecord;
 import io.fluxbatch.csv.SpreadsheetCsvReader;
-import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.run.FluxJobProperties;
 import io.fluxbatch.prompt.ColumnMapping;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;

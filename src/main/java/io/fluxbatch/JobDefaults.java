@@ -3,7 +3,7 @@ package io.fluxbatch;
 import java.util.List;
 
 import io.fluxbatch.csv.CsvRecord;
-import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.run.FluxJobProperties;
 import io.fluxbatch.prompt.PromptColumns;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.run.FluxJobProperties;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.springframework.boot.context.properties.bind.Bindable;

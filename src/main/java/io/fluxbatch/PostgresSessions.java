@@ -1,7 +1,7 @@
 package io.fluxbatch;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.fluxbatch.job.DurableCommits;
+import io.fluxbatch.rows.DurableCommits;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;

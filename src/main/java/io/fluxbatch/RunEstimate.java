@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvRecord;
-import io.fluxbatch.download.ImageLibrary;
+import io.fluxbatch.library.ImageLibrary;
 import io.fluxbatch.prompt.Prompt;
 import io.fluxbatch.prompt.ValidatedRow;
 

@@ -1,13 +1,16 @@
 package io.fluxbatch;
 
+import java.nio.file.Path;
+
+import io.fluxbatch.report.RunResults;
+import io.fluxbatch.run.RunParameters;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
 
 import io.fluxbatch.api.ApiException;
-import io.fluxbatch.job.RowStatus;
-import io.fluxbatch.job.RowTable;
-import io.fluxbatch.job.RunStop;
+import io.fluxbatch.rows.RowStatus;
+import io.fluxbatch.run.RunStop;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ApplicationContext;
@@ -23,10 +26,10 @@ final class RunOutcome {
 
 	static int report(JobExecution execution, ApplicationContext context, PrintWriter out, PrintWriter err) {
 		BatchStatus status = execution.getStatus();
-		String output = execution.getJobParameters().getString("output");
+		Path output = RunParameters.of(execution).output();
 		if (status == BatchStatus.COMPLETED && nothingValid(execution, context)) {
 			// A night that produces nothing is not a success, whatever the job says.
-			RowTable rows = context.getBean(RowTable.class);
+			RunResults rows = context.getBean(RunResults.class);
 			long instanceId = execution.getJobInstance().getInstanceId();
 			err.println("flux-batch: every row was rejected, nothing was sent; the most common reason ("
 					+ rows.mostCommonRejection(instanceId).orElse("none") + "); see rejects.csv in " + output);
@@ -52,7 +55,7 @@ final class RunOutcome {
 	}
 
 	private static boolean nothingValid(JobExecution execution, ApplicationContext context) {
-		Map<String, Long> counts = context.getBean(RowTable.class)
+		Map<String, Long> counts = context.getBean(RunResults.class)
 			.countByStatus(execution.getJobInstance().getInstanceId());
 		return !counts.isEmpty() && counts.keySet().equals(Set.of(RowStatus.REJECTED.name()));
 	}

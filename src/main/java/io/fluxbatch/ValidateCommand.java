@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvInputException;
-import io.fluxbatch.job.FluxJobProperties;
+import io.fluxbatch.run.FluxJobProperties;
 import io.fluxbatch.progress.OperatorProperties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

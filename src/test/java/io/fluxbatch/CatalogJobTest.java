@@ -1,5 +1,8 @@
 package io.fluxbatch;
 
+import io.fluxbatch.prompt.Model;
+import io.fluxbatch.prompt.Prompt;
+import io.fluxbatch.prompt.Resolution;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

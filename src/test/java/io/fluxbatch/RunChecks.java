@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
-import io.fluxbatch.download.FileHashes;
+import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.simulator.FluxSimulator;
 import io.fluxbatch.simulator.TaskRecord;
 import io.fluxbatch.simulator.TaskState;

@@ -1,5 +1,7 @@
 package io.fluxbatch.download;
 
+import io.fluxbatch.library.StoredImage;
+import io.fluxbatch.library.FileHashes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;

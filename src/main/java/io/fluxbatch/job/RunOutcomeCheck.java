@@ -1,5 +1,9 @@
 package io.fluxbatch.job;
 
+import io.fluxbatch.report.RunResults;
+import io.fluxbatch.rows.RowUpdates;
+import io.fluxbatch.rows.RowStatus;
+import io.fluxbatch.run.RunStop;
 import java.util.Map;
 
 import org.springframework.batch.core.step.StepContribution;
@@ -14,11 +18,14 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 public class RunOutcomeCheck implements Tasklet {
 
-	private final RowTable rows;
+	private final RunResults results;
+
+	private final RowUpdates rows;
 
 	private final RunStop stop;
 
-	public RunOutcomeCheck(RowTable rows, RunStop stop) {
+	public RunOutcomeCheck(RunResults results, RowUpdates rows, RunStop stop) {
+		this.results = results;
 		this.rows = rows;
 		this.stop = stop;
 	}
@@ -37,7 +44,7 @@ public class RunOutcomeCheck implements Tasklet {
 			context.getStepContext().getStepExecution().setTerminateOnly();
 			return RepeatStatus.FINISHED;
 		}
-		long unfinished = unfinished(this.rows.countByStatus(instanceId));
+		long unfinished = unfinished(this.results.countByStatus(instanceId));
 		if (unfinished > 0) {
 			throw new RowsPendingException(unfinished + " rows are not finished yet (see status PENDING and error in "
 					+ "results.csv): run the same command again to continue");

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import io.fluxbatch.download.FileHashes;
+import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.review.ReviewStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;

@@ -5,8 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.fluxbatch.csv.CsvInputException;
-
 /**
  * How a file's columns feed a prompt: the known columns (found or named), the prompt and
  * file-name templates over them, and how many images a row gets. {@code validate} prints

@@ -1,5 +1,6 @@
 package io.fluxbatch.review;
 
+import io.fluxbatch.run.RunParameters;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
@@ -26,18 +27,18 @@ public class ContactSheetListener implements JobExecutionListener {
 
 	@Override
 	public void afterJob(JobExecution execution) {
-		String output = execution.getJobParameters().getString("output");
-		Long run = execution.getJobParameters().getLong("run");
-		if (output == null || execution.getStartTime() == null) {
+		if (execution.getStartTime() == null) {
 			return;
 		}
+		RunParameters run = RunParameters.of(execution);
+		Path output = run.output();
 		try {
-			this.sheet.write(execution.getJobInstance().getInstanceId(), (run != null) ? run : 0, Path.of(output),
+			this.sheet.write(run.instanceId(), run.run(), output,
 					execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant());
-			log.info("contact sheet: {}", Path.of(output).resolve(ContactSheet.FILE));
+			log.info("contact sheet: {}", output.resolve(ContactSheet.FILE));
 		}
 		catch (RuntimeException failure) {
-			log.warn("the contact sheet {} could not be written: {}", Path.of(output).resolve(ContactSheet.FILE),
+			log.warn("the contact sheet {} could not be written: {}", output.resolve(ContactSheet.FILE),
 					failure.getMessage());
 		}
 	}

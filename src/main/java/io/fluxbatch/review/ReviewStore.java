@@ -12,7 +12,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.fluxbatch.download.ImageLibrary;
+import io.fluxbatch.library.ImageLibrary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

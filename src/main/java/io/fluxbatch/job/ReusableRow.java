@@ -1,7 +1,0 @@
-package io.fluxbatch.job;
-
-/**
- * A row waiting for its first submission whose image the library may already hold.
- */
-public record ReusableRow(long instanceId, int rowNo, String fingerprint, String fileName) {
-}
