@@ -1,5 +1,6 @@
 package io.fluxbatch.generate;
 
+import io.fluxbatch.rows.RowStatus;
 import io.fluxbatch.rows.RowUpdates;
 
 /**
@@ -30,8 +31,8 @@ class GenerateRows {
 	void holdBack(long instanceId, int fromRowNo, String reason) {
 		this.rows.update("""
 				UPDATE FLUX_ROW SET ERROR = ?
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO >= ? AND STATUS IN ('NEW', 'SUBMITTING')""", reason, instanceId,
-				fromRowNo);
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO >= ? AND STATUS IN (?, ?)""", reason, instanceId, fromRowNo,
+				RowStatus.NEW.name(), RowStatus.SUBMITTING.name());
 	}
 
 	void explainWaiting(long instanceId, int rowNo, String reason) {

@@ -1,5 +1,8 @@
 package io.fluxbatch.generate;
 
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
 import io.fluxbatch.download.GeneratedImage;
 import io.fluxbatch.poll.PendingTask;
 import io.fluxbatch.rows.RowStatus;
@@ -23,7 +26,10 @@ record RowInFlight(long instanceId, int rowNo, RowStatus status, String model, S
 			+ "FILE_NAME, OUTPUT_URL, WIDTH, HEIGHT, FINGERPRINT";
 
 	/** The statuses of a row in flight, for the readers' WHEREs. */
-	static final String STATUSES = "('NEW', 'SUBMITTING', 'SUBMITTED', 'GENERATED')";
+	static final String STATUSES = Stream
+		.of(RowStatus.NEW, RowStatus.SUBMITTING, RowStatus.SUBMITTED, RowStatus.GENERATED)
+		.map((status) -> "'" + status + "'")
+		.collect(Collectors.joining(", ", "(", ")"));
 
 	static RowInFlight of(long instanceId, java.sql.ResultSet rs) throws java.sql.SQLException {
 		return new RowInFlight(instanceId, rs.getInt("ROW_NO"), RowStatus.valueOf(rs.getString("STATUS")),

@@ -1,5 +1,6 @@
 package io.fluxbatch.progress;
 
+import io.fluxbatch.rows.RowStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class ProgressProbe {
 
-	private static final List<String> FINAL = List.of("DOWNLOADED", "REJECTED", "FAILED");
+	private static final List<String> FINAL = List.of(RowStatus.DOWNLOADED.name(), RowStatus.REJECTED.name(),
+			RowStatus.FAILED.name());
 
 	private final JdbcClient jdbc;
 
@@ -132,16 +134,16 @@ public class ProgressProbe {
 				if (FINAL.contains(status)) {
 					rows.done += count;
 				}
-				if ("DOWNLOADED".equals(status)) {
+				if (RowStatus.DOWNLOADED.name().equals(status)) {
 					rows.stored += count;
 				}
-				if ("FAILED".equals(status)) {
+				if (RowStatus.FAILED.name().equals(status)) {
 					rows.failed += count;
 				}
 				rows.generated += rs.getLong(3);
 				rows.credits += rs.getLong(4);
 				rows.reused += rs.getLong(5);
-				rows.byStatus.merge(resultStatus(status), count, Long::sum);
+				rows.byStatus.merge(RowStatus.valueOf(status).resultStatus(), count, Long::sum);
 			});
 		return rows;
 	}
@@ -158,15 +160,6 @@ public class ProgressProbe {
 		return switch (name) {
 			case "share", "check" -> "finish";
 			default -> name;
-		};
-	}
-
-	/** The word results.csv shows for a row table status. */
-	static String resultStatus(String status) {
-		return switch (status) {
-			case "DOWNLOADED" -> "COMPLETED";
-			case "REJECTED", "FAILED" -> status;
-			default -> "PENDING";
 		};
 	}
 

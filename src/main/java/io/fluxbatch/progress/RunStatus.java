@@ -1,5 +1,6 @@
 package io.fluxbatch.progress;
 
+import io.fluxbatch.rows.RowStatus;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +147,7 @@ public final class RunStatus {
 		jdbc.sql("SELECT STATUS, COUNT(*) FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? GROUP BY STATUS")
 			.param(instanceId)
 			.query((rs) -> {
-				byStatus.merge(ProgressProbe.resultStatus(rs.getString(1)), rs.getLong(2), Long::sum);
+				byStatus.merge(RowStatus.valueOf(rs.getString(1)).resultStatus(), rs.getLong(2), Long::sum);
 			});
 		long rows = byStatus.values().stream().mapToLong(Long::longValue).sum();
 		out.println("  rows: " + rows + " (" + describe(byStatus) + ")");

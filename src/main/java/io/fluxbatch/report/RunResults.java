@@ -118,9 +118,9 @@ public class RunResults {
 	public Optional<String> mostCommonRejection(long instanceId) {
 		return this.rows.jdbc()
 			.sql("""
-					SELECT COUNT(*) || ' rows: ' || REASON FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'REJECTED'
+					SELECT COUNT(*) || ' rows: ' || REASON FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = ?
 					GROUP BY REASON ORDER BY COUNT(*) DESC, MIN(ROW_NO) FETCH FIRST 1 ROWS ONLY""")
-			.param(instanceId)
+			.params(instanceId, RowStatus.REJECTED.name())
 			.query(String.class)
 			.optional();
 	}

@@ -1,5 +1,6 @@
 package io.fluxbatch.reuse;
 
+import io.fluxbatch.rows.RowStatus;
 import io.fluxbatch.rows.RowUpdates;
 
 /**
@@ -19,27 +20,31 @@ class StoredRows {
 	 * row, file (relative to the output folder), sha256.
 	 */
 	void forEachStored(long instanceId, boolean reused, StoredFileConsumer action) {
-		this.rows.jdbc().sql("""
-				SELECT ROW_NO, FILE_PATH, SHA256 FROM FLUX_ROW
-				WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED' AND (REUSED_FROM IS NOT NULL) = ?
-				ORDER BY ROW_NO""").params(instanceId, reused).withFetchSize(500).query((rs) -> {
-			action.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
-		});
+		this.rows.jdbc()
+			.sql("""
+					SELECT ROW_NO, FILE_PATH, SHA256 FROM FLUX_ROW
+					WHERE JOB_INSTANCE_ID = ? AND STATUS = ? AND (REUSED_FROM IS NOT NULL) = ?
+					ORDER BY ROW_NO""")
+			.params(instanceId, RowStatus.DOWNLOADED.name(), reused)
+			.withFetchSize(500)
+			.query((rs) -> {
+				action.accept(rs.getInt(1), rs.getString(2), rs.getString(3));
+			});
 	}
 
 	/** The image is to be fetched again: the task is done and paid for. */
 	void downloadAgain(long instanceId, int rowNo) {
 		this.rows.update("""
-				UPDATE FLUX_ROW SET STATUS = 'GENERATED', FILE_PATH = NULL, BYTES = NULL, SHA256 = NULL
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", instanceId, rowNo);
+				UPDATE FLUX_ROW SET STATUS = ?, FILE_PATH = NULL, BYTES = NULL, SHA256 = NULL
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", RowStatus.GENERATED.name(), instanceId, rowNo);
 	}
 
 	/** The image taken from the library is gone: the row starts again. */
 	void reuseAgain(long instanceId, int rowNo) {
 		this.rows.update("""
-				UPDATE FLUX_ROW SET STATUS = 'NEW', FILE_PATH = NULL, WIDTH = NULL, HEIGHT = NULL, BYTES = NULL,
+				UPDATE FLUX_ROW SET STATUS = ?, FILE_PATH = NULL, WIDTH = NULL, HEIGHT = NULL, BYTES = NULL,
 				  SHA256 = NULL, CREDITS = NULL, REUSED_FROM = NULL
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", instanceId, rowNo);
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", RowStatus.NEW.name(), instanceId, rowNo);
 	}
 
 	/** Receives one stored image's row. */

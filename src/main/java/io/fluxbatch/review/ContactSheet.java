@@ -1,5 +1,6 @@
 package io.fluxbatch.review;
 
+import io.fluxbatch.rows.RowStatus;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -91,7 +92,7 @@ public class ContactSheet {
 					boolean reused = rs.getString(9) != null;
 					Map<String, Object> row = new LinkedHashMap<>();
 					row.put("k", rs.getString(1));
-					row.put("s", resultStatus(status));
+					row.put("s", RowStatus.valueOf(status).resultStatus());
 					row.put("m", rs.getString(3));
 					row.put("r", rs.getString(4));
 					row.put("p", shortened(rs.getString(5)));
@@ -100,13 +101,13 @@ public class ContactSheet {
 					row.put("n", !reused && generatedAt != null && !generatedAt.toInstant().isBefore(commandStart));
 					// The image's identity, for verdicts kept in the browser.
 					row.put("g", sha256 + "@" + ((generatedAt != null) ? generatedAt.getTime() : "library"));
-					if ("DOWNLOADED".equals(status)) {
+					if (RowStatus.DOWNLOADED.name().equals(status)) {
 						String file = rs.getString(7);
 						row.put("i", file);
 						row.put("t", THUMBS + "/" + thumbnail(output.resolve(file), thumbs, sha256));
 					}
 					else {
-						row.put("e", ("REJECTED".equals(status)) ? rs.getString(11) : rs.getString(12));
+						row.put("e", (RowStatus.REJECTED.name().equals(status)) ? rs.getString(11) : rs.getString(12));
 					}
 					String verdict = rs.getString(13);
 					// A verdict holds while the image it judged stands: not once it has
@@ -181,14 +182,6 @@ public class ContactSheet {
 			return "";
 		}
 		return (prompt.length() > PROMPT_CHARACTERS) ? prompt.substring(0, PROMPT_CHARACTERS - 1) + "…" : prompt;
-	}
-
-	static String resultStatus(String status) {
-		return switch (status) {
-			case "DOWNLOADED" -> "COMPLETED";
-			case "REJECTED", "FAILED" -> status;
-			default -> "PENDING";
-		};
 	}
 
 	/** JSON that cannot end the script element it sits in. */

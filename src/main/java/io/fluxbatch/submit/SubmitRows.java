@@ -1,5 +1,6 @@
 package io.fluxbatch.submit;
 
+import io.fluxbatch.rows.RowStatus;
 import java.time.Instant;
 import java.sql.Timestamp;
 
@@ -23,8 +24,8 @@ class SubmitRows {
 	 * from here on leaves the row visibly in doubt.
 	 */
 	void markSubmitting(RowToSubmit row) {
-		this.rows.update("UPDATE FLUX_ROW SET STATUS = 'SUBMITTING' WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?",
-				row.instanceId(), row.rowNo());
+		this.rows.update("UPDATE FLUX_ROW SET STATUS = ? WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?",
+				RowStatus.SUBMITTING.name(), row.instanceId(), row.rowNo());
 		this.rows.flush();
 	}
 
@@ -35,11 +36,11 @@ class SubmitRows {
 	void recordSubmitted(RowToSubmit row, SubmitAttempts attempts, String taskId, long credits, Instant submittedAt,
 			Instant nextPollAt) {
 		this.rows.update("""
-				UPDATE FLUX_ROW SET STATUS = 'SUBMITTED', TASK_ID = ?, CREDITS = ?, SUBMIT_ATTEMPTS = ?,
+				UPDATE FLUX_ROW SET STATUS = ?, TASK_ID = ?, CREDITS = ?, SUBMIT_ATTEMPTS = ?,
 				LOST_ANSWERS = ?, SUBMITTED_AT = ?, NEXT_POLL_AT = ?, ERROR = NULL
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", taskId, credits, row.attemptsAfter(attempts),
-				row.lostAnswersAfter(attempts), Timestamp.from(submittedAt), Timestamp.from(nextPollAt),
-				row.instanceId(), row.rowNo());
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", RowStatus.SUBMITTED.name(), taskId, credits,
+				row.attemptsAfter(attempts), row.lostAnswersAfter(attempts), Timestamp.from(submittedAt),
+				Timestamp.from(nextPollAt), row.instanceId(), row.rowNo());
 		this.rows.flush();
 	}
 
@@ -48,15 +49,15 @@ class SubmitRows {
 	 */
 	void returnToNew(RowToSubmit row, SubmitAttempts attempts, String error) {
 		this.rows.update("""
-				UPDATE FLUX_ROW SET STATUS = 'NEW', SUBMIT_ATTEMPTS = ?, LOST_ANSWERS = ?, ERROR = ?
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", row.attemptsAfter(attempts),
+				UPDATE FLUX_ROW SET STATUS = ?, SUBMIT_ATTEMPTS = ?, LOST_ANSWERS = ?, ERROR = ?
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", RowStatus.NEW.name(), row.attemptsAfter(attempts),
 				row.lostAnswersAfter(attempts), error, row.instanceId(), row.rowNo());
 	}
 
 	void failSubmission(RowToSubmit row, SubmitAttempts attempts, String error) {
 		this.rows.update("""
-				UPDATE FLUX_ROW SET STATUS = 'FAILED', SUBMIT_ATTEMPTS = ?, LOST_ANSWERS = ?, ERROR = ?
-				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", row.attemptsAfter(attempts),
+				UPDATE FLUX_ROW SET STATUS = ?, SUBMIT_ATTEMPTS = ?, LOST_ANSWERS = ?, ERROR = ?
+				WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?""", RowStatus.FAILED.name(), row.attemptsAfter(attempts),
 				row.lostAnswersAfter(attempts), error, row.instanceId(), row.rowNo());
 	}
 
