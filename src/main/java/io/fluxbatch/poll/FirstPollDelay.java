@@ -9,10 +9,17 @@ import java.time.Duration;
  * stochastic quantile estimate): a task still running pushes the delay up past the time
  * it was polled at; a task found done on time pulls it down a little. At the balance
  * about 2 % of first polls find the task still running.
+ * <p>
+ * Until a first poll has found a task still running, the delay is only known to be too
+ * long (the configured start, 5 s, against a model that may take 1 s): each task found
+ * done on time then takes a seventh off it, so that the delay reaches the model's times
+ * within a dozen tasks instead of hundreds, and every task of a short run is not polled
+ * late. The first task found running ends that descent.
  *
  * @param value the delay
+ * @param settled whether a first poll has found a task still running
  */
-record FirstPollDelay(Duration value) {
+record FirstPollDelay(Duration value, boolean settled) {
 
 	static final double QUANTILE = 0.98;
 
@@ -21,6 +28,8 @@ record FirstPollDelay(Duration value) {
 	private static final double UP = 1 + STEP * QUANTILE;
 
 	private static final double DOWN = 1 - STEP * (1 - QUANTILE);
+
+	private static final double DESCENT = 0.85;
 
 	/** A done answer later than this says nothing about whether the delay was enough. */
 	private static final double ON_TIME = 1.1;
@@ -33,15 +42,24 @@ record FirstPollDelay(Duration value) {
 	 * @param done whether the task had finished (completed or failed)
 	 * @return the new delay
 	 */
+	/** The configured delay, not yet tried against any task. */
+	FirstPollDelay(Duration value) {
+		this(value, false);
+	}
+
 	FirstPollDelay after(Duration elapsed, boolean done) {
 		long current = this.value.toMillis();
 		if (!done) {
 			// The task takes longer than it has run: the delay must at least pass that.
 			long base = Math.max(current, elapsed.toMillis());
-			return new FirstPollDelay(Duration.ofMillis(Math.max(base + 1, Math.round(base * UP))));
+			return new FirstPollDelay(Duration.ofMillis(Math.max(base + 1, Math.round(base * UP))), true);
 		}
 		boolean onTime = elapsed.toMillis() <= Math.round(current * ON_TIME) + ON_TIME_SLACK.toMillis();
-		return onTime ? new FirstPollDelay(Duration.ofMillis(Math.round(current * DOWN))) : this;
+		if (!onTime) {
+			return this;
+		}
+		return new FirstPollDelay(Duration.ofMillis(Math.round(current * (this.settled ? DOWN : DESCENT))),
+				this.settled);
 	}
 
 }

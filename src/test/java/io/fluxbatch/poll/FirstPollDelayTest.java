@@ -18,8 +18,44 @@ class FirstPollDelayTest {
 	}
 
 	@Test
-	void aTaskFoundDoneOnTimePullsTheDelayDownALittle() {
-		assertThat(this.fiveSeconds.after(Duration.ofMillis(5100), true).value()).isEqualTo(Duration.ofMillis(4980));
+	void onceATaskWasFoundRunningATaskFoundDoneOnTimePullsTheDelayDownALittle() {
+		FirstPollDelay settled = new FirstPollDelay(Duration.ofSeconds(5), true);
+		assertThat(settled.after(Duration.ofMillis(5100), true).value()).isEqualTo(Duration.ofMillis(4980));
+	}
+
+	@Test
+	void untilATaskIsFoundRunningTheConfiguredDelayFallsFast() {
+		// Tasks that take 1 s against the configured 5 s: a dozen tasks bring the delay
+		// near them, and the first one found running ends the descent.
+		FirstPollDelay delay = this.fiveSeconds;
+		int tasks = 0;
+		while (delay.value().toMillis() >= 1_000) {
+			delay = delay.after(delay.value(), true);
+			tasks++;
+		}
+		assertThat(tasks).isLessThanOrEqualTo(12);
+		FirstPollDelay found = delay.after(delay.value(), false);
+		assertThat(found.settled()).isTrue();
+		assertThat(found.after(found.value(), true).value().toMillis())
+			.isGreaterThan(Math.round(found.value().toMillis() * 0.99));
+	}
+
+	@Test
+	void fromTheConfiguredStartItSettlesNearTheNinetyEighthPercentileOfFastTasks() {
+		// Generation times uniform between 1 s and 2 s, polled at the delay: the 98th
+		// percentile is 1.98 s.
+		Random random = new Random(2);
+		FirstPollDelay delay = this.fiveSeconds;
+		long late = 0;
+		for (int task = 0; task < 400; task++) {
+			long latency = 1_000 + random.nextInt(1_000);
+			boolean done = latency <= delay.value().toMillis();
+			late += Math.max(0, delay.value().toMillis() - latency);
+			delay = delay.after(delay.value(), done);
+		}
+		assertThat(delay.value()).isBetween(Duration.ofMillis(1_700), Duration.ofMillis(2_600));
+		// Polled on average well under a second after each task was done.
+		assertThat(late / 400).isLessThan(1_000);
 	}
 
 	@Test
