@@ -23,7 +23,8 @@ import tools.jackson.databind.ObjectMapper;
  * for it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ FluxApiProperties.class, DownloadProperties.class, SimulatorProperties.class })
+@EnableConfigurationProperties({ FluxApiProperties.class, DownloadProperties.class, SimulatorProperties.class,
+		LeaseProperties.class })
 class ApiConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -32,23 +33,14 @@ class ApiConfiguration {
 		return FluxSimulator.start(properties.settings());
 	}
 
-	/**
-	 * @param dailyQuota the account's daily request quota ({@code flux.api.daily-quota}:
-	 * 100 on Starter, 500 on Pro), 0 when the API's answers are to tell it
-	 */
 	@Bean
 	FluxClient fluxClient(FluxApiProperties properties, ApiKey apiKey, ObjectMapper objectMapper,
-			ObjectProvider<FluxSimulator> simulator, DataSource dataSource, Clock clock,
-			@Value("${flux.api.daily-quota:0}") long dailyQuota) {
-		if (dailyQuota < 0) {
-			throw new IllegalArgumentException(
-					"flux.api.daily-quota must be 0 (told by the API) or more, was " + dailyQuota);
-		}
+			ObjectProvider<FluxSimulator> simulator, DataSource dataSource, Clock clock) {
 		FluxSimulator local = simulator.getIfAvailable();
 		FluxApiProperties api = (local != null) ? properties.withBaseUrl(local.baseUrl()) : properties;
 		// Runs sharing the job database share the account's quota through it.
 		return new FluxClient(api, apiKey, objectMapper,
-				new SharedAccountQuota(dataSource, clock, apiKey, api.baseUrl().toString(), dailyQuota));
+				new SharedAccountQuota(dataSource, clock, apiKey, api.baseUrl().toString(), api.dailyQuota()));
 	}
 
 	@Bean

@@ -45,13 +45,10 @@ class RunLease {
 
 	private final Holder self = Holder.thisProcess();
 
-	RunLease(DataSource dataSource, Clock clock, @Value("${flux.lease.duration:60s}") Duration duration) {
-		if (duration.compareTo(Duration.ofSeconds(1)) < 0) {
-			throw new IllegalArgumentException("flux.lease.duration must be at least 1s, was " + duration);
-		}
+	RunLease(DataSource dataSource, Clock clock, LeaseProperties properties) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.clock = clock;
-		this.duration = duration;
+		this.duration = properties.duration();
 	}
 
 	/**

@@ -115,7 +115,7 @@ class RunLeaseTest {
 	}
 
 	private RunLease lease() {
-		return new RunLease(this.dataSource, this.clock, Duration.ofSeconds(60));
+		return new RunLease(this.dataSource, this.clock, new LeaseProperties(Duration.ofSeconds(60)));
 	}
 
 	/** Time that moves only when the test moves it. */

@@ -32,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * unreadable
  * @param maxCreditsPerImage the most one generation can cost; a {@code creditsUsed}
  * outside {@code 0..} this is unreadable, never money
+ * @param dailyQuota the account's daily request quota (100 on Starter, 500 on Pro) for
+ * the runs sharing the job database; 0 when the API's answers are to tell it
  */
 @Validated
 @ConfigurationProperties("flux.api")
@@ -40,12 +42,13 @@ public record FluxApiProperties(@DefaultValue("https://vicsee.com/api/v1") @NotN
 		@DefaultValue("30s") @NotNull Duration readTimeout,
 		@DecimalMin("0.01") @DecimalMax("100000") Double requestsPerSecond, @DefaultValue @Valid Retry retry,
 		@DefaultValue @Valid CircuitBreaker circuitBreaker, @DefaultValue("1MB") @NotNull DataSize maxAnswerSize,
-		@DefaultValue("75") @Min(0) long maxCreditsPerImage) {
+		@DefaultValue("75") @Min(0) long maxCreditsPerImage, @DefaultValue("0") @Min(0) long dailyQuota) {
 
 	/** The same settings, pointed elsewhere (the embedded simulator). */
 	public FluxApiProperties withBaseUrl(String url) {
 		return new FluxApiProperties(URI.create(url), this.dialect, this.connectTimeout, this.readTimeout,
-				this.requestsPerSecond, this.retry, this.circuitBreaker, this.maxAnswerSize, this.maxCreditsPerImage);
+				this.requestsPerSecond, this.retry, this.circuitBreaker, this.maxAnswerSize, this.maxCreditsPerImage,
+				this.dailyQuota);
 	}
 
 	/**

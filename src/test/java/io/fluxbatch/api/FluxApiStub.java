@@ -53,7 +53,7 @@ final class FluxApiStub {
 				Duration.ofSeconds(10), 1000.0,
 				new FluxApiProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5)),
 				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMinutes(5)),
-				DataSize.ofMegabytes(1), 75);
+				DataSize.ofMegabytes(1), 75, 0);
 	}
 
 	static GenerationRequest textToImage(String prompt) {

@@ -54,7 +54,7 @@ class FluxClientConcurrencyLimitTest {
 				new FluxApiProperties(properties.baseUrl(), properties.dialect(), properties.connectTimeout(),
 						properties.readTimeout(), properties.requestsPerSecond(), properties.retry(),
 						new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMillis(1500)),
-						properties.maxAnswerSize(), properties.maxCreditsPerImage()),
+						properties.maxAnswerSize(), properties.maxCreditsPerImage(), 0),
 				new ApiKey(FluxApiStub.KEY), JsonMapper.builder().build());
 
 		assertThatExceptionOfType(TransientApiException.class)

@@ -156,7 +156,7 @@ class FluxClientHostileApiTest {
 				Duration.ofSeconds(5), readTimeout, 1000.0,
 				new FluxApiProperties.Retry(MAX_ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(5)),
 				new FluxApiProperties.CircuitBreaker(50, 100, Duration.ofSeconds(10), Duration.ofMinutes(5)),
-				DataSize.ofMegabytes(1), 75), new ApiKey(KEY), JsonMapper.builder().build());
+				DataSize.ofMegabytes(1), 75, 0), new ApiKey(KEY), JsonMapper.builder().build());
 	}
 
 }

@@ -166,7 +166,7 @@ class FluxClientRetryTest {
 		FluxClient client = new FluxClient(
 				new FluxApiProperties(properties.baseUrl(), properties.dialect(), properties.connectTimeout(),
 						Duration.ofMillis(300), properties.requestsPerSecond(), properties.retry(),
-						properties.circuitBreaker(), properties.maxAnswerSize(), properties.maxCreditsPerImage()),
+						properties.circuitBreaker(), properties.maxAnswerSize(), properties.maxCreditsPerImage(), 0),
 				new ApiKey(FluxApiStub.KEY), JsonMapper.builder().build());
 		SubmitAttempts attempts = new SubmitAttempts();
 
@@ -185,7 +185,7 @@ class FluxClientRetryTest {
 				new FluxApiProperties(properties.baseUrl(), properties.dialect(), properties.connectTimeout(),
 						properties.readTimeout(), properties.requestsPerSecond(), properties.retry(),
 						new FluxApiProperties.CircuitBreaker(50, 2, Duration.ofMillis(20), Duration.ofMillis(60)),
-						properties.maxAnswerSize(), properties.maxCreditsPerImage()),
+						properties.maxAnswerSize(), properties.maxCreditsPerImage(), 0),
 				new ApiKey(FluxApiStub.KEY), JsonMapper.builder().build());
 
 		assertThatExceptionOfType(TransientApiException.class)
