@@ -26,8 +26,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * own ({@link ImageOrigin})
  * @param takesOver the job instance of a dropped run whose tasks this run takes over
  */
-public record RunParameters(long instanceId, Path input, Path output, long run, String inputSha256, Path library,
-		boolean regenerate, String origin, @Nullable Long takesOver) {
+public record RunParameters(long instanceId, Path input, Path output, long run, @Nullable String inputSha256,
+		@Nullable Path library, boolean regenerate, String origin, @Nullable Long takesOver) {
 
 	static final String INPUT = "input";
 
@@ -48,9 +48,11 @@ public record RunParameters(long instanceId, Path input, Path output, long run, 
 	/** The parameters of a run that has started. */
 	public static RunParameters of(JobExecution execution) {
 		JobParameters parameters = execution.getJobParameters();
+		// A run of an older release may lack the parameters added since.
+		String library = parameters.getString(LIBRARY);
 		return new RunParameters(execution.getJobInstance().getInstanceId(), Path.of(parameters.getString(INPUT)),
-				Path.of(parameters.getString(OUTPUT)), parameters.getLong(RUN), parameters.getString(INPUT_SHA256),
-				Path.of(parameters.getString(LIBRARY)), Boolean.parseBoolean(parameters.getString(REGENERATE)),
+				Path.of(parameters.getString(OUTPUT)), parameters.getLong(RUN, 0L), parameters.getString(INPUT_SHA256),
+				(library != null) ? Path.of(library) : null, Boolean.parseBoolean(parameters.getString(REGENERATE)),
 				// Runs started before origins were recorded talked to the real API.
 				parameters.getString(ORIGIN, ImageOrigin.API), parameters.getLong(TAKES_OVER));
 	}
