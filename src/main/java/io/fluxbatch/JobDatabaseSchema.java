@@ -10,6 +10,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.slf4j.Logger;
@@ -41,12 +42,22 @@ class JobDatabaseSchema implements FlywayMigrationStrategy {
 					flyway.getConfiguration().getTable());
 			if (tables.contains(JOB_REPOSITORY_TABLE)) {
 				log.info("the job database was made by flux-batch 0.1: upgrading it in place");
-				Flyway.configure(getClass().getClassLoader())
-					.configuration(flyway.getConfiguration())
-					.baselineVersion("0")
-					.baselineDescription("flux-batch 0.1, before Flyway")
-					.load()
-					.baseline();
+				try {
+					Flyway.configure(getClass().getClassLoader())
+						.configuration(flyway.getConfiguration())
+						.baselineVersion("0")
+						.baselineDescription("flux-batch 0.1, before Flyway")
+						.load()
+						.baseline();
+				}
+				catch (FlywayException migratedMeanwhile) {
+					// Another command starting at the same moment on an empty database is
+					// migrating it: its tables are what was seen, and it has a history
+					// now.
+					if (flyway.info().applied().length == 0) {
+						throw migratedMeanwhile;
+					}
+				}
 			}
 			else if (!tables.isEmpty()) {
 				throw new IllegalStateException("the job database holds tables that flux-batch did not make ("
