@@ -3,11 +3,11 @@ package io.fluxbatch.download;
 import io.fluxbatch.rows.RowUpdates;
 
 /** The download stage's one update: the image stored, or why not. */
-public class DownloadRows {
+class DownloadRows {
 
 	private final RowUpdates rows;
 
-	public DownloadRows(RowUpdates rows) {
+	DownloadRows(RowUpdates rows) {
 		this.rows = rows;
 	}
 

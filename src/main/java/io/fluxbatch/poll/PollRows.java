@@ -2,12 +2,12 @@ package io.fluxbatch.poll;
 
 import io.fluxbatch.rows.RowUpdates;
 
-/** What a poll found out, committed before the row's next request. */
-public class PollRows {
+/** The poll stage's one update. */
+class PollRows {
 
 	private final RowUpdates rows;
 
-	public PollRows(RowUpdates rows) {
+	PollRows(RowUpdates rows) {
 		this.rows = rows;
 	}
 
