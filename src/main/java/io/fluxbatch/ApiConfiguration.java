@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -35,12 +36,15 @@ class ApiConfiguration {
 
 	@Bean
 	FluxClient fluxClient(FluxApiProperties properties, ApiKey apiKey, ObjectMapper objectMapper,
-			ObjectProvider<FluxSimulator> simulator, DataSource dataSource, Clock clock) {
+			ObjectProvider<FluxSimulator> simulator, DataSource dataSource,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		FluxSimulator local = simulator.getIfAvailable();
 		FluxApiProperties api = (local != null) ? properties.withBaseUrl(local.baseUrl()) : properties;
-		// Runs sharing the job database share the account's quota through it.
+		// Runs sharing the job database share the account's quota and pace through it.
+		String baseUrl = api.baseUrl().toString();
 		return new FluxClient(api, apiKey, objectMapper,
-				new SharedAccountQuota(dataSource, clock, apiKey, api.baseUrl().toString(), api.dailyQuota()));
+				new SharedAccountQuota(dataSource, clock, apiKey, baseUrl, api.dailyQuota()),
+				new SharedAccountPace(dataSource, transactionManager, SharedAccountQuota.account(apiKey, baseUrl)));
 	}
 
 	@Bean

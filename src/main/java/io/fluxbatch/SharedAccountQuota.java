@@ -51,7 +51,7 @@ final class SharedAccountQuota implements AccountQuota {
 	SharedAccountQuota(DataSource dataSource, Clock clock, ApiKey key, String baseUrl, long dailyQuota) {
 		this.jdbc = JdbcClient.create(dataSource);
 		this.clock = clock;
-		this.account = digest(baseUrl + "\n" + key.value());
+		this.account = account(key, baseUrl);
 		this.dailyQuota = dailyQuota;
 	}
 
@@ -165,7 +165,12 @@ final class SharedAccountQuota implements AccountQuota {
 		return Timestamp.from(this.clock.instant());
 	}
 
-	private static String digest(String text) {
+	/**
+	 * The account's name in the job database: a digest of its key and the API's address,
+	 * never the key.
+	 */
+	static String account(ApiKey key, String baseUrl) {
+		String text = baseUrl + "\n" + key.value();
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

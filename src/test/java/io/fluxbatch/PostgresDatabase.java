@@ -8,7 +8,11 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -90,6 +94,11 @@ final class PostgresDatabase implements AutoCloseable {
 	 */
 	String jobFileLines() {
 		return "spring.datasource.username: " + this.user + "\nspring.datasource.password: " + this.password + "\n";
+	}
+
+	/** A data source on this test's database, for the classes tested on their own. */
+	DataSource dataSource() {
+		return new DriverManagerDataSource(url(), this.user, this.password);
 	}
 
 	Connection connect() throws SQLException {

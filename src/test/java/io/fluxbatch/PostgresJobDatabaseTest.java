@@ -1,5 +1,6 @@
 package io.fluxbatch;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -208,24 +209,7 @@ class PostgresJobDatabaseTest {
 			Path job = Files.writeString(this.dir.resolve("job.yml"), "flux.job.poll.first-poll-after: 0ms\n");
 			List<Process> processes = new java.util.ArrayList<>();
 			for (String catalog : List.of("spring", "autumn")) {
-				StringBuilder csv = new StringBuilder("sku,prompt\n");
-				for (int i = 1; i <= rows; i++) {
-					csv.append(catalog)
-						.append('-')
-						.append(i)
-						.append(",A ")
-						.append(catalog)
-						.append(" poster ")
-						.append(i)
-						.append('\n');
-				}
-				Path input = Files.writeString(this.dir.resolve(catalog + ".csv"), csv);
-				List<String> command = new java.util.ArrayList<>(
-						List.of("run", "--job", job.toString(), "--input", input.toString(), "--output",
-								this.dir.resolve(catalog).toString(), "--base-url", simulator.baseUrl()));
-				command.addAll(List.of(this.database.options()));
-				processes.add(JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve(catalog),
-						command.toArray(String[]::new)));
+				processes.add(startCatalog(simulator, job, catalog, rows));
 			}
 			for (Process process : processes) {
 				assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
@@ -317,24 +301,7 @@ class PostgresJobDatabaseTest {
 					"flux.job.poll.first-poll-after: 0ms\nflux.api.daily-quota: " + quota + "\n");
 			List<Process> processes = new java.util.ArrayList<>();
 			for (String catalog : List.of("spring", "autumn")) {
-				StringBuilder csv = new StringBuilder("sku,prompt\n");
-				for (int i = 1; i <= rows; i++) {
-					csv.append(catalog)
-						.append('-')
-						.append(i)
-						.append(",A ")
-						.append(catalog)
-						.append(" poster ")
-						.append(i)
-						.append('\n');
-				}
-				Path input = Files.writeString(this.dir.resolve(catalog + ".csv"), csv);
-				List<String> command = new java.util.ArrayList<>(
-						List.of("run", "--job", job.toString(), "--input", input.toString(), "--output",
-								this.dir.resolve(catalog).toString(), "--base-url", simulator.baseUrl()));
-				command.addAll(List.of(this.database.options()));
-				processes.add(JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve(catalog),
-						command.toArray(String[]::new)));
+				processes.add(startCatalog(simulator, job, catalog, rows));
 			}
 			for (Process process : processes) {
 				assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
@@ -349,6 +316,47 @@ class PostgresJobDatabaseTest {
 			}
 			assertThat(simulator.counters().rateLimited()).as("429s for the quota").isZero();
 		}
+	}
+
+	@Test
+	void twoRunsOnOneAccountKeepToOnePaceTogether() throws Exception {
+		// Each run may send 5 a second; alone, two would send 10 against a limit of 8.
+		try (FluxSimulator simulator = FluxSimulator.start(SimulatorSettings.defaults().withRequestsPerSecond(8))) {
+			Path job = Files.writeString(this.dir.resolve("job.yml"),
+					"flux.job.poll.first-poll-after: 0ms\nflux.api.requests-per-second: 5\n");
+			List<Process> processes = new java.util.ArrayList<>();
+			for (String catalog : List.of("spring", "autumn")) {
+				processes.add(startCatalog(simulator, job, catalog, 15));
+			}
+			for (Process process : processes) {
+				assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+				assertThat(process.exitValue()).isEqualTo(ExitCode.COMPLETED);
+			}
+
+			assertThat(simulator.counters().apiRequests()).as("a POST and a poll of each row")
+				.isGreaterThanOrEqualTo(2 * 2 * 15);
+			assertThat(simulator.counters().rateLimited()).as("429s for the per-second limit").isZero();
+		}
+	}
+
+	private Process startCatalog(FluxSimulator simulator, Path job, String catalog, int rows) throws IOException {
+		StringBuilder csv = new StringBuilder("sku,prompt\n");
+		for (int i = 1; i <= rows; i++) {
+			csv.append(catalog)
+				.append('-')
+				.append(i)
+				.append(",A ")
+				.append(catalog)
+				.append(" poster ")
+				.append(i)
+				.append('\n');
+		}
+		Path input = Files.writeString(this.dir.resolve(catalog + ".csv"), csv);
+		List<String> command = new java.util.ArrayList<>(List.of("run", "--job", job.toString(), "--input",
+				input.toString(), "--output", this.dir.resolve(catalog).toString(), "--base-url", simulator.baseUrl()));
+		command.addAll(List.of(this.database.options()));
+		return JobProcess.startIn(Path.of(""), this.database.environment(), this.dir.resolve(catalog),
+				command.toArray(String[]::new));
 	}
 
 	private String[] command(Path job, Path input, String... more) {

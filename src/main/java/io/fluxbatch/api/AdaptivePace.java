@@ -88,10 +88,31 @@ final class AdaptivePace {
 	 * @return when the caller may send its request (now or later)
 	 */
 	Instant reserve() {
-		Instant now = this.clock.instant();
-		Instant slot = latest(now, this.nextSlot, this.heldUntil);
-		this.nextSlot = slot.plusNanos(Math.round(1_000_000_000 / this.rate));
-		return slot;
+		return reserve(AccountPace.UNSHARED);
+	}
+
+	/**
+	 * Takes the next free slot of this pace and of the account's: another run on the
+	 * account may have taken the slots this one would have had.
+	 * @return when the caller may send its request (now or later)
+	 */
+	Instant reserve(AccountPace account) {
+		Instant wanted = latest(this.clock.instant(), this.nextSlot, this.heldUntil);
+		long interval = Math.round(1_000_000_000 / this.rate);
+		AccountPace.Slot booked = account.book(wanted, Duration.ofNanos(interval));
+		if (booked.heldUntil().isAfter(this.heldUntil)) {
+			// Another run on the account was refused: the pace refused was the account's.
+			refused(Duration.between(this.clock.instant(), booked.heldUntil()));
+		}
+		// The limit is the account's: slots the other runs used count as this pace used,
+		// or two runs sharing it would each find it half idle and never raise it. A hold
+		// of theirs is not a use.
+		Instant usedFrom = booked.heldUntil().isAfter(wanted) ? booked.heldUntil() : wanted;
+		if (booked.at().isAfter(usedFrom)) {
+			this.stepSuccesses += Duration.between(usedFrom, booked.at()).toNanos() / interval;
+		}
+		this.nextSlot = booked.at().plusNanos(interval);
+		return booked.at();
 	}
 
 	/** When the next slot is free, if nobody takes it before. */

@@ -32,6 +32,8 @@ final class ApiResilience {
 
 	private final AdaptivePace pace;
 
+	private final AccountPace account;
+
 	private final Clock clock;
 
 	private final FluxApiProperties.CircuitBreaker breakerSettings;
@@ -40,7 +42,16 @@ final class ApiResilience {
 	private final AtomicReference<Instant> failingSince = new AtomicReference<>();
 
 	ApiResilience(FluxApiProperties properties, Clock clock) {
+		this(properties, clock, AccountPace.UNSHARED);
+	}
+
+	/**
+	 * @param account the pace of the runs sharing the account, which this run's requests
+	 * keep to as well as to its own
+	 */
+	ApiResilience(FluxApiProperties properties, Clock clock, AccountPace account) {
 		this.clock = clock;
+		this.account = account;
 		this.retry = Retry.of("flux-api", retryConfig(properties.retry()));
 		this.breakerSettings = properties.circuitBreaker();
 		this.circuitBreaker = CircuitBreaker.of("flux-api", circuitBreakerConfig(this.breakerSettings));
@@ -93,7 +104,7 @@ final class ApiResilience {
 			synchronized (this.pace) {
 				Instant free = this.pace.nextFree();
 				if (!givingWay || !free.isAfter(this.clock.instant())) {
-					slot = this.pace.reserve();
+					slot = this.pace.reserve(this.account);
 					break;
 				}
 				slot = free;
@@ -113,6 +124,7 @@ final class ApiResilience {
 				synchronized (this.pace) {
 					this.pace.refused(failure.retryAfter());
 				}
+				this.account.hold(this.clock.instant().plus(failure.retryAfter()));
 			}
 			else if (failure.httpStatus() != 0) {
 				// Answered, so it got through the burst limit: a 5xx says nothing about

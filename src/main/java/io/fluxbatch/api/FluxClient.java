@@ -57,6 +57,15 @@ public class FluxClient {
 	 * @param quota the account's daily quota as the runs sharing it know it
 	 */
 	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json, AccountQuota quota) {
+		this(properties, key, json, quota, AccountPace.UNSHARED);
+	}
+
+	/**
+	 * @param quota the account's daily quota as the runs sharing it know it
+	 * @param pace the account's pace as the runs sharing it keep to it
+	 */
+	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json, AccountQuota quota,
+			AccountPace pace) {
 		this.quota = quota;
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
@@ -82,7 +91,7 @@ public class FluxClient {
 		this.maxAnswerBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxAnswerSize().toBytes());
 		this.dialect = properties.dialect();
 		Clock clock = Clock.systemUTC();
-		this.resilience = new ApiResilience(properties, clock);
+		this.resilience = new ApiResilience(properties, clock, pace);
 		this.submitGate = new SubmitGate(clock, properties.circuitBreaker().giveUpAfter());
 	}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -84,6 +85,39 @@ class AdaptivePaceTest {
 		assertThat((double) afterwards.refused / afterwards.sent).isLessThan(0.02);
 	}
 
+	@Test
+	void twoRunsSharingTheAccountSettleTogetherJustUnderItsLimit() {
+		AccountSchedule account = new AccountSchedule();
+		List<AdaptivePace> runs = List.of(new AdaptivePace(this.clock, null), new AdaptivePace(this.clock, null));
+		PerSecondLimit api = new PerSecondLimit(40);
+
+		Traffic whole = send(runs, account, api, Duration.ofSeconds(300));
+		Traffic lastMinute = send(runs, account, api, Duration.ofSeconds(60));
+
+		assertThat(lastMinute.passed / 60.0).as("requests a second of both runs").isBetween(0.9 * 40, 40.0);
+		assertThat((double) (whole.refused + lastMinute.refused) / (whole.sent + lastMinute.sent)).isLessThan(0.02);
+	}
+
+	private Traffic send(List<AdaptivePace> runs, AccountSchedule account, PerSecondLimit api, Duration during) {
+		Instant end = this.clock.instant().plus(during);
+		Traffic traffic = new Traffic();
+		for (int turn = 0; this.clock.instant().isBefore(end); turn++) {
+			AdaptivePace pace = runs.get(turn % runs.size());
+			this.clock.set(pace.reserve(account));
+			traffic.sent++;
+			if (api.admit(this.clock.instant())) {
+				traffic.passed++;
+				pace.passed();
+			}
+			else {
+				traffic.refused++;
+				pace.refused(Duration.ofSeconds(1));
+				account.hold(this.clock.instant().plusSeconds(1));
+			}
+		}
+		return traffic;
+	}
+
 	private Traffic send(AdaptivePace pace, PerSecondLimit api, Duration during) {
 		Instant end = this.clock.instant().plus(during);
 		Traffic traffic = new Traffic();
@@ -109,6 +143,33 @@ class AdaptivePaceTest {
 		long passed;
 
 		long refused;
+
+	}
+
+	/**
+	 * The account's one schedule, as the job database keeps it for the runs sharing it.
+	 */
+	private static final class AccountSchedule implements AccountPace {
+
+		private Instant nextSlot = Instant.MIN;
+
+		private Instant heldUntil = Instant.MIN;
+
+		@Override
+		public Slot book(Instant wanted, Duration interval) {
+			Instant at = latest(latest(wanted, this.nextSlot), this.heldUntil);
+			this.nextSlot = at.plus(interval);
+			return new Slot(at, this.heldUntil);
+		}
+
+		@Override
+		public void hold(Instant until) {
+			this.heldUntil = latest(this.heldUntil, until);
+		}
+
+		private static Instant latest(Instant a, Instant b) {
+			return a.isAfter(b) ? a : b;
+		}
 
 	}
 
