@@ -49,6 +49,13 @@ class PerformanceBenchmark {
 
 	private static final String SCALE_MAX_HEAP = System.getProperty("bench.scale.max-heap", "512m");
 
+	/**
+	 * The scale workload's job database: a PostgreSQL URL ({@code -Dbench.scale.db-url},
+	 * the user and password from {@code FLUX_TEST_POSTGRES_USER} and {@code _PASSWORD}),
+	 * or none for the H2 folder database of each run.
+	 */
+	private static final String SCALE_DB_URL = System.getProperty("bench.scale.db-url");
+
 	private static final Set<String> WORKLOADS = Set.copyOf(Arrays
 		.asList(System.getProperty("bench.workloads", "quota,throughput,scale,unknown-limit,long-night,concurrency-cap")
 			.split(",")));
@@ -213,7 +220,7 @@ class PerformanceBenchmark {
 							flux:
 							  api:
 							    requests-per-second: 1000
-							""", 0);
+							""" + scaleDatabase(), 0);
 			Path runDir = Files.createDirectories(this.dir.resolve("scale-" + rows));
 			Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
 			try (FluxSimulator simulator = FluxSimulator.start(workload.simulator())) {
@@ -226,6 +233,15 @@ class PerformanceBenchmark {
 				this.table.scale(rows, SCALE_MAX_HEAP, run, simulator.counters(), simulatorCpu);
 			}
 		}
+	}
+
+	private static String scaleDatabase() {
+		if (SCALE_DB_URL == null) {
+			return "";
+		}
+		return "spring:\n  datasource:\n    url: " + SCALE_DB_URL + "\n    username: "
+				+ System.getenv("FLUX_TEST_POSTGRES_USER") + "\n    password: "
+				+ System.getenv("FLUX_TEST_POSTGRES_PASSWORD") + "\n";
 	}
 
 	private Measured runJob(Workload workload) throws IOException {
