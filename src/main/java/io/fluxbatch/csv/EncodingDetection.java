@@ -47,8 +47,7 @@ final class EncodingDetection {
 			TextFileChecks.requireDecodable(file, utf16.get().charset());
 			return utf16.get();
 		}
-		TextFileChecks.requireNoNulBytes(file);
-		Optional<String> notUtf8 = TextFileChecks.firstUndecodable(file, StandardCharsets.UTF_8);
+		Optional<String> notUtf8 = TextFileChecks.firstUndecodableText(file);
 		if (notUtf8.isEmpty()) {
 			return new CsvFormat(StandardCharsets.UTF_8, ',', "detected");
 		}

@@ -52,24 +52,6 @@ final class TextFileChecks {
 		}
 	}
 
-	/** Text encodings we read never produce NUL, while spreadsheets and images do. */
-	static void requireNoNulBytes(Path file) {
-		byte[] buffer = new byte[CHUNK];
-		try (InputStream in = Files.newInputStream(file)) {
-			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				for (int i = 0; i < n; i++) {
-					if (buffer[i] == 0) {
-						throw new CsvInputException(describe(file)
-								+ " is a binary file, not a CSV (it contains NUL bytes); save the sheet as \"CSV UTF-8\"");
-					}
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw cannotRead(file, ex);
-		}
-	}
-
 	/**
 	 * Decodes the whole file strictly and fails on the first undecodable byte, naming its
 	 * line.
@@ -88,6 +70,21 @@ final class TextFileChecks {
 	 * when the whole file decodes
 	 */
 	static Optional<String> firstUndecodable(Path file, Charset charset) {
+		return firstUndecodable(file, charset, false);
+	}
+
+	/**
+	 * As {@link #firstUndecodable(Path, Charset)} in UTF-8, refusing a binary file in the
+	 * same pass: text encodings we read never produce NUL, while spreadsheets and images
+	 * do. The file is read once, and to its end even after an undecodable byte, as a NUL
+	 * further on says more about it.
+	 * @throws CsvInputException if the file contains a NUL byte
+	 */
+	static Optional<String> firstUndecodableText(Path file) {
+		return firstUndecodable(file, StandardCharsets.UTF_8, true);
+	}
+
+	private static Optional<String> firstUndecodable(Path file, Charset charset, boolean refuseNul) {
 		CharsetDecoder decoder = charset.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -100,6 +97,9 @@ final class TextFileChecks {
 				int n = stream.read(in.array(), in.arrayOffset() + in.position(), in.remaining());
 				endOfInput = n < 0;
 				if (n > 0) {
+					if (refuseNul) {
+						requireNoNul(file, in.array(), in.arrayOffset() + in.position(), n);
+					}
 					in.position(in.position() + n);
 				}
 				in.flip();
@@ -108,7 +108,14 @@ final class TextFileChecks {
 					result = decoder.decode(in, out, endOfInput);
 					lines.count(out);
 					if (result.isError()) {
-						return Optional.of(place(lines.current(), in, result.length()));
+						String place = place(lines.current(), in, result.length());
+						if (refuseNul) {
+							byte[] rest = new byte[CHUNK];
+							for (int m = stream.read(rest); m >= 0; m = stream.read(rest)) {
+								requireNoNul(file, rest, 0, m);
+							}
+						}
+						return Optional.of(place);
 					}
 				}
 				while (result.isOverflow());
@@ -121,6 +128,15 @@ final class TextFileChecks {
 		}
 		catch (IOException ex) {
 			throw cannotRead(file, ex);
+		}
+	}
+
+	private static void requireNoNul(Path file, byte[] bytes, int from, int length) {
+		for (int i = from; i < from + length; i++) {
+			if (bytes[i] == 0) {
+				throw new CsvInputException(describe(file)
+						+ " is a binary file, not a CSV (it contains NUL bytes); save the sheet as \"CSV UTF-8\"");
+			}
 		}
 	}
 

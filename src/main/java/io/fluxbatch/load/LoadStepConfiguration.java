@@ -31,6 +31,8 @@ import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWrite
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -64,16 +66,15 @@ class LoadStepConfiguration {
 
 	@Bean
 	@StepScope
-	PromptValidator promptValidator(RunParameters run, FluxJobProperties properties) {
-		return new PromptValidator(ColumnMapping.of(header(run, properties), properties.catalog()),
+	PromptValidator promptValidator(InputHeader inputHeader, FluxJobProperties properties) {
+		return new PromptValidator(ColumnMapping.of(inputHeader.names(), properties.catalog()),
 				new PromptDefaults(properties.model(), properties.resolution(), properties.aspectRatio()));
 	}
 
 	@Bean
 	@StepScope
-	PromptLoadListener promptLoadListener(RunParameters run, RowUpdates rowUpdates, RunResults runResults,
-			FluxJobProperties properties) {
-		return new PromptLoadListener(new LoadRows(rowUpdates), runResults, header(run, properties));
+	PromptLoadListener promptLoadListener(InputHeader inputHeader, RowUpdates rowUpdates, RunResults runResults) {
+		return new PromptLoadListener(new LoadRows(rowUpdates), runResults, inputHeader.names());
 	}
 
 	@Bean
@@ -112,18 +113,25 @@ class LoadStepConfiguration {
 	}
 
 	/**
-	 * The input's header, read on its own: the processor needs it before the reader
-	 * opens.
+	 * The input's header, read on its own and once: the processor needs it before the
+	 * reader opens, and the listener names the columns of rejected rows with it.
 	 */
-	private static List<String> header(RunParameters run, FluxJobProperties properties) {
+	@Bean
+	// A record cannot be proxied; only the step's own beans use it, inside the step.
+	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
+	InputHeader inputHeader(RunParameters run, FluxJobProperties properties) {
 		SpreadsheetCsvReader reader = new SpreadsheetCsvReader(run.input(), properties.csvOptions());
 		reader.open(new ExecutionContext());
 		try {
-			return reader.header();
+			return new InputHeader(reader.header());
 		}
 		finally {
 			reader.close();
 		}
+	}
+
+	/** The column names of the input's header row. */
+	record InputHeader(List<String> names) {
 	}
 
 }
