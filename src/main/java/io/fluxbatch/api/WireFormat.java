@@ -9,10 +9,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Reads the API's answers in either documented shape (the flat one of the product page

@@ -1,7 +1,5 @@
 package io.fluxbatch.download;
 
-import io.fluxbatch.library.StoredImage;
-import io.fluxbatch.library.FileHashes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +26,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
+import io.fluxbatch.library.FileHashes;
+import io.fluxbatch.library.StoredImage;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 

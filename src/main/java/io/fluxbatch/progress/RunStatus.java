@@ -1,6 +1,5 @@
 package io.fluxbatch.progress;
 
-import io.fluxbatch.rows.RowStatus;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import java.util.TreeMap;
 
 import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.review.ReviewStore;
+import io.fluxbatch.rows.RowStatus;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 

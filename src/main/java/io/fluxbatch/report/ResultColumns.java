@@ -1,6 +1,5 @@
 package io.fluxbatch.report;
 
-import io.fluxbatch.prompt.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

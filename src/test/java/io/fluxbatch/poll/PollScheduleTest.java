@@ -1,9 +1,9 @@
 package io.fluxbatch.poll;
 
-import io.fluxbatch.run.FluxJobProperties;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.fluxbatch.run.FluxJobProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
