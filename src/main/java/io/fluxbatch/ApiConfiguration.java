@@ -44,7 +44,8 @@ class ApiConfiguration {
 		String baseUrl = api.baseUrl().toString();
 		return new FluxClient(api, apiKey, objectMapper,
 				new SharedAccountQuota(dataSource, clock, apiKey, baseUrl, api.dailyQuota()),
-				new SharedAccountPace(dataSource, transactionManager, SharedAccountQuota.account(apiKey, baseUrl)));
+				new SharedAccountPace(dataSource, transactionManager, SharedAccountQuota.account(apiKey, baseUrl)),
+				clock);
 	}
 
 	@Bean

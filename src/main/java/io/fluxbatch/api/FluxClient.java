@@ -67,6 +67,17 @@ public class FluxClient {
 	 */
 	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json, AccountQuota quota,
 			AccountPace pace) {
+		this(properties, key, json, quota, pace, Clock.systemUTC());
+	}
+
+	/**
+	 * @param quota the account's daily quota as the runs sharing it know it
+	 * @param pace the account's pace as the runs sharing it keep to it
+	 * @param clock what the pace, the circuit breaker and a dated Retry-After are read
+	 * against
+	 */
+	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json, AccountQuota quota, AccountPace pace,
+			Clock clock) {
 		this.quota = quota;
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
@@ -88,10 +99,9 @@ public class FluxClient {
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key.value())
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.build();
-		this.wire = new WireFormat(json, properties.maxCreditsPerImage());
+		this.wire = new WireFormat(json, properties.maxCreditsPerImage(), clock);
 		this.maxAnswerBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxAnswerSize().toBytes());
 		this.dialect = properties.dialect();
-		Clock clock = Clock.systemUTC();
 		this.resilience = new ApiResilience(properties, clock, pace);
 		this.submitGate = new SubmitGate(clock, properties.circuitBreaker().giveUpAfter());
 	}

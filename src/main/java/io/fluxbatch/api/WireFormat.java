@@ -1,5 +1,6 @@
 package io.fluxbatch.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,8 +39,11 @@ final class WireFormat {
 
 	private final long maxCreditsPerImage;
 
-	WireFormat(ObjectMapper json, long maxCreditsPerImage) {
+	private final Clock clock;
+
+	WireFormat(ObjectMapper json, long maxCreditsPerImage, Clock clock) {
 		this.json = json;
+		this.clock = clock;
 		this.maxCreditsPerImage = maxCreditsPerImage;
 	}
 
@@ -216,7 +220,7 @@ final class WireFormat {
 		return headers.getFirst("X-RateLimit-Reset");
 	}
 
-	static Duration retryAfter(String header) {
+	private Duration retryAfter(String header) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
@@ -225,7 +229,7 @@ final class WireFormat {
 		}
 		catch (NumberFormatException notSeconds) {
 			try {
-				Duration until = Duration.between(ZonedDateTime.now(),
+				Duration until = Duration.between(ZonedDateTime.now(this.clock),
 						ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
 				return until.isNegative() ? Duration.ZERO : until;
 			}
