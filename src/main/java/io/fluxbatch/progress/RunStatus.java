@@ -59,8 +59,7 @@ public final class RunStatus {
 			}
 		}
 		catch (SQLException failure) {
-			if (String.valueOf(failure.getMessage()).contains("locked")
-					|| String.valueOf(failure.getMessage()).contains("already in use")) {
+			if (DatabaseInUse.causedBy(failure)) {
 				out.println("a run is starting or ending and holds the job database: ask again in a moment");
 				progress.ifPresent((content) -> printLive(content, out));
 				return true;
