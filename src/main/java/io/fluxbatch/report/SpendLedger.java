@@ -12,6 +12,7 @@ import java.util.List;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 import io.fluxbatch.csv.CsvTableWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * spend.csv: one line per command that ran into an output folder, never rewritten, so
@@ -42,7 +43,7 @@ public final class SpendLedger {
 	 * @param balance the balance the API last reported, or {@code null}
 	 */
 	public record Entry(String when, long run, long images, long credits, String creditsByModel,
-			long possibleDuplicates, long possibleCost, Long balance) {
+			long possibleDuplicates, long possibleCost, @Nullable Long balance) {
 
 		List<String> cells() {
 			return List.of(this.when, Long.toString(this.run), Long.toString(this.images), Long.toString(this.credits),
