@@ -10,14 +10,14 @@ import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.download.DownloadProperties;
 import io.fluxbatch.download.ImageDownloader;
 import io.fluxbatch.simulator.FluxSimulator;
+import tools.jackson.databind.ObjectMapper;
+
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Wires the API client, pointed at the embedded simulator when {@code --simulate} asks
@@ -44,7 +44,8 @@ class ApiConfiguration {
 		String baseUrl = api.baseUrl().toString();
 		return new FluxClient(api, apiKey, objectMapper,
 				new SharedAccountQuota(dataSource, clock, apiKey, baseUrl, api.dailyQuota()),
-				new SharedAccountPace(dataSource, transactionManager, SharedAccountQuota.account(apiKey, baseUrl)));
+				new SharedAccountPace(dataSource, transactionManager, SharedAccountQuota.account(apiKey, baseUrl)),
+				clock);
 	}
 
 	@Bean

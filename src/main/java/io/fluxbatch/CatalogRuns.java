@@ -1,31 +1,30 @@
 package io.fluxbatch;
 
-import io.fluxbatch.run.RunParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.fluxbatch.csv.CsvFileSummary;
 import io.fluxbatch.csv.CsvOptions;
 import io.fluxbatch.csv.CsvPreflight;
-import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.job.CatalogJobConfiguration;
-import io.fluxbatch.run.FluxJobProperties;
-import io.fluxbatch.run.RunStop;
+import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.prompt.CatalogSettings;
 import io.fluxbatch.prompt.ColumnMapping;
 import io.fluxbatch.report.RunReport;
 import io.fluxbatch.report.SpendLedger;
+import io.fluxbatch.run.FluxJobProperties;
+import io.fluxbatch.run.RunParameters;
+import io.fluxbatch.run.RunStop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;

@@ -10,12 +10,13 @@ import io.fluxbatch.csv.CsvOptions;
 import io.fluxbatch.csv.CsvPreflight;
 import io.fluxbatch.csv.CsvRecord;
 import io.fluxbatch.csv.SpreadsheetCsvReader;
-import io.fluxbatch.run.FluxJobProperties;
 import io.fluxbatch.prompt.ColumnMapping;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
 import io.fluxbatch.prompt.ValidatedRows;
+import io.fluxbatch.run.FluxJobProperties;
+
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**

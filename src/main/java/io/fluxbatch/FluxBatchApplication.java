@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.UnmatchedArgumentException;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * flux-batch: turns a spreadsheet of prompts into FLUX.2 images. The command line is

@@ -3,11 +3,11 @@ package io.fluxbatch;
 import java.util.List;
 
 import io.fluxbatch.csv.CsvRecord;
-import io.fluxbatch.run.FluxJobProperties;
 import io.fluxbatch.prompt.PromptColumns;
 import io.fluxbatch.prompt.PromptDefaults;
 import io.fluxbatch.prompt.PromptValidator;
 import io.fluxbatch.prompt.ValidatedRow;
+import io.fluxbatch.run.FluxJobProperties;
 
 /**
  * Checks the job-wide defaults before anything is read or sent: a default that is not

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.fluxbatch.run.FluxJobProperties;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;

@@ -1,15 +1,12 @@
 package io.fluxbatch;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.time.Clock;
 
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.api.FluxClient;
@@ -17,8 +14,6 @@ import io.fluxbatch.csv.CsvInputException;
 import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.library.ImageLibrary;
 import io.fluxbatch.library.ImageOrigin;
-import io.fluxbatch.run.FluxJobProperties;
-import io.fluxbatch.run.RunStop;
 import io.fluxbatch.progress.CommandHistory;
 import io.fluxbatch.progress.OperatorProperties;
 import io.fluxbatch.progress.ProgressMonitor;
@@ -27,16 +22,17 @@ import io.fluxbatch.progress.ProgressSnapshot;
 import io.fluxbatch.review.ReviewFile;
 import io.fluxbatch.review.ReviewStore;
 import io.fluxbatch.review.Verdict;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.fluxbatch.run.FluxJobProperties;
+import io.fluxbatch.run.RunStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * {@code run}: turns a prompts CSV into images, or continues the unfinished run over the

@@ -1,16 +1,16 @@
 package io.fluxbatch;
 
-import java.nio.file.Path;
-
-import io.fluxbatch.report.RunResults;
-import io.fluxbatch.run.RunParameters;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
 import io.fluxbatch.api.ApiException;
+import io.fluxbatch.report.RunResults;
 import io.fluxbatch.rows.RowStatus;
+import io.fluxbatch.run.RunParameters;
 import io.fluxbatch.run.RunStop;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ApplicationContext;

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.fluxbatch.simulator.ResponseShape;
 import io.fluxbatch.simulator.SimulatorSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

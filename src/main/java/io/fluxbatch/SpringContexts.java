@@ -4,6 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fluxbatch.api.ApiKey;
+import io.fluxbatch.progress.DatabaseInUse;
+
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -51,7 +53,7 @@ final class SpringContexts {
 		static StartupException of(RuntimeException failure) {
 			Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 			String message = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
-			if (message.contains("Database may be already in use") || message.contains("The file is locked")) {
+			if (DatabaseInUse.causedBy(failure)) {
 				return new StartupException("another flux-batch run is using the job database (" + databaseOf(message)
 						+ "): wait for it to finish, or give this run its own with --db", ExitCode.FAILED);
 			}

@@ -1,15 +1,12 @@
 package io.fluxbatch;
 
-import io.fluxbatch.prompt.Model;
-import io.fluxbatch.prompt.Prompt;
-import io.fluxbatch.prompt.Resolution;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -11,13 +11,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The FLUX.2 API as this product uses it: submit a generation, poll a task, get a fresh
@@ -66,6 +67,17 @@ public class FluxClient {
 	 */
 	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json, AccountQuota quota,
 			AccountPace pace) {
+		this(properties, key, json, quota, pace, Clock.systemUTC());
+	}
+
+	/**
+	 * @param quota the account's daily quota as the runs sharing it know it
+	 * @param pace the account's pace as the runs sharing it keep to it
+	 * @param clock what the pace, the circuit breaker and a dated Retry-After are read
+	 * against
+	 */
+	public FluxClient(FluxApiProperties properties, ApiKey key, ObjectMapper json, AccountQuota quota, AccountPace pace,
+			Clock clock) {
 		this.quota = quota;
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
@@ -87,10 +99,9 @@ public class FluxClient {
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + key.value())
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.build();
-		this.wire = new WireFormat(json, properties.maxCreditsPerImage());
+		this.wire = new WireFormat(json, properties.maxCreditsPerImage(), clock);
 		this.maxAnswerBytes = (int) Math.min(Integer.MAX_VALUE - 8, properties.maxAnswerSize().toBytes());
 		this.dialect = properties.dialect();
-		Clock clock = Clock.systemUTC();
 		this.resilience = new ApiResilience(properties, clock, pace);
 		this.submitGate = new SubmitGate(clock, properties.circuitBreaker().giveUpAfter());
 	}

@@ -1,5 +1,6 @@
 package io.fluxbatch.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -9,10 +10,11 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpHeaders;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Reads the API's answers in either documented shape (the flat one of the product page
@@ -37,8 +39,11 @@ final class WireFormat {
 
 	private final long maxCreditsPerImage;
 
-	WireFormat(ObjectMapper json, long maxCreditsPerImage) {
+	private final Clock clock;
+
+	WireFormat(ObjectMapper json, long maxCreditsPerImage, Clock clock) {
 		this.json = json;
+		this.clock = clock;
 		this.maxCreditsPerImage = maxCreditsPerImage;
 	}
 
@@ -215,7 +220,7 @@ final class WireFormat {
 		return headers.getFirst("X-RateLimit-Reset");
 	}
 
-	static Duration retryAfter(String header) {
+	private Duration retryAfter(String header) {
 		if (header == null || header.isBlank()) {
 			return null;
 		}
@@ -224,7 +229,7 @@ final class WireFormat {
 		}
 		catch (NumberFormatException notSeconds) {
 			try {
-				Duration until = Duration.between(ZonedDateTime.now(),
+				Duration until = Duration.between(ZonedDateTime.now(this.clock),
 						ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
 				return until.isNegative() ? Duration.ZERO : until;
 			}

@@ -1,7 +1,5 @@
 package io.fluxbatch.download;
 
-import io.fluxbatch.library.StoredImage;
-import io.fluxbatch.library.FileHashes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,8 +26,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import io.fluxbatch.api.CdnRetry;
+import io.fluxbatch.library.FileHashes;
+import io.fluxbatch.library.StoredImage;
 
 /**
  * Fetches an image from the CDN (never with the API key), checks it decodes at the size
@@ -52,7 +51,7 @@ public class ImageDownloader {
 
 	private final DownloadProperties properties;
 
-	private final Retry retry;
+	private final CdnRetry retry;
 
 	public ImageDownloader(DownloadProperties properties) {
 		this.properties = properties;
@@ -60,12 +59,8 @@ public class ImageDownloader {
 			.connectTimeout(Duration.ofSeconds(10))
 			.followRedirects(HttpClient.Redirect.NORMAL)
 			.build();
-		this.retry = Retry.of("cdn", RetryConfig.custom()
-			.maxAttempts(properties.attempts())
-			.waitDuration(Duration.ofMillis(300))
-			.retryOnException(
-					(failure) -> failure instanceof DownloadFailedException download && download.worthRetrying())
-			.build());
+		this.retry = new CdnRetry(properties.attempts(), Duration.ofMillis(300),
+				(failure) -> failure instanceof DownloadFailedException download && download.worthRetrying());
 		System.setProperty("java.awt.headless", "true");
 	}
 
@@ -76,7 +71,7 @@ public class ImageDownloader {
 	 */
 	public StoredImage download(URI url, Path directory, String baseName, Integer expectedWidth,
 			Integer expectedHeight) {
-		return this.retry.executeSupplier(() -> attempt(url, directory, baseName, expectedWidth, expectedHeight));
+		return this.retry.call(() -> attempt(url, directory, baseName, expectedWidth, expectedHeight));
 	}
 
 	private StoredImage attempt(URI url, Path directory, String baseName, Integer expectedWidth,

@@ -1,18 +1,18 @@
 package io.fluxbatch.download;
 
-import io.fluxbatch.library.StoredImage;
-import io.fluxbatch.rows.RowStatus;
-import io.fluxbatch.run.RunStop;
 import java.net.URI;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.fluxbatch.api.ApiException;
 import io.fluxbatch.api.FluxClient;
 import io.fluxbatch.api.InsufficientCreditsException;
 import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.library.ImageLibrary;
+import io.fluxbatch.library.StoredImage;
+import io.fluxbatch.rows.RowStatus;
+import io.fluxbatch.run.RunStop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**

@@ -1,5 +1,7 @@
 package io.fluxbatch.generate;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -7,8 +9,6 @@ import io.fluxbatch.download.GeneratedImage;
 import io.fluxbatch.poll.PendingTask;
 import io.fluxbatch.rows.RowStatus;
 import io.fluxbatch.submit.RowToSubmit;
-import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * A row that still needs a request: to be sent (NEW, or SUBMITTING after a crash), its

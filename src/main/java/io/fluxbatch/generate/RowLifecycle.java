@@ -1,5 +1,8 @@
 package io.fluxbatch.generate;
 
+import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
+
 import io.fluxbatch.download.DownloadOutcome;
 import io.fluxbatch.download.ImageFetcher;
 import io.fluxbatch.poll.PollOutcome;
@@ -10,8 +13,6 @@ import io.fluxbatch.run.RunStop;
 import io.fluxbatch.submit.RowToSubmit;
 import io.fluxbatch.submit.TaskSubmitter;
 import io.fluxbatch.submit.TasksInFlight;
-import java.nio.file.Path;
-import java.util.concurrent.Semaphore;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 

@@ -113,8 +113,8 @@ public class CatalogJobConfiguration {
 	}
 
 	@Bean
-	ContactSheetListener contactSheetListener(JdbcClient jdbcClient) {
-		return new ContactSheetListener(new ContactSheet(jdbcClient));
+	ContactSheetListener contactSheetListener(JdbcClient jdbcClient, Clock clock) {
+		return new ContactSheetListener(new ContactSheet(jdbcClient, clock));
 	}
 
 	@Bean

@@ -1,13 +1,14 @@
 package io.fluxbatch.job;
 
-import io.fluxbatch.report.RunResults;
-import io.fluxbatch.rows.RowUpdates;
-import io.fluxbatch.rows.RowStatus;
-import io.fluxbatch.run.RunStop;
 import java.util.Map;
 
-import org.springframework.batch.core.step.StepContribution;
+import io.fluxbatch.report.RunResults;
+import io.fluxbatch.rows.RowStatus;
+import io.fluxbatch.rows.RowUpdates;
+import io.fluxbatch.run.RunStop;
+
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public class ImageLibrary {
 	 * @param fingerprint the prompt's fingerprint
 	 * @return the verified image, or empty when there is none or it no longer verifies
 	 */
-	public Optional<LibraryImage> find(String fingerprint) {
+	public Optional<LibraryImage> find(@Nullable String fingerprint) {
 		if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
 			return Optional.empty();
 		}
@@ -144,7 +145,7 @@ public class ImageLibrary {
 	 * {@code .rejected}); an image that has since replaced it is left alone.
 	 * @return whether an image was withdrawn
 	 */
-	public boolean withdraw(String fingerprint, String sha256) {
+	public boolean withdraw(@Nullable String fingerprint, String sha256) {
 		if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
 			return false;
 		}
@@ -197,7 +198,7 @@ public class ImageLibrary {
 				|| (Files.size(target) == image.bytes() && FileHashes.sha256(target).equals(image.sha256()));
 	}
 
-	private static String problemWith(LibraryImage image) {
+	private static @Nullable String problemWith(LibraryImage image) {
 		try {
 			if (Files.size(image.file()) != image.bytes()) {
 				return "has " + Files.size(image.file()) + " bytes, not the " + image.bytes() + " recorded";

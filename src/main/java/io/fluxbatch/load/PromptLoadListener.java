@@ -1,14 +1,14 @@
 package io.fluxbatch.load;
 
-import io.fluxbatch.report.RunResults;
-import io.fluxbatch.run.RunParameters;
 import java.util.List;
 
+import io.fluxbatch.csv.CellCodec;
+import io.fluxbatch.report.RunResults;
+import io.fluxbatch.report.RunSpend;
+import io.fluxbatch.run.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.fluxbatch.csv.CellCodec;
-import io.fluxbatch.report.RunSpend;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;

@@ -1,5 +1,6 @@
 package io.fluxbatch.poll;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -18,14 +19,20 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  */
 public class GenerationTimes implements JobExecutionListener {
 
+	private final Clock clock;
+
 	private final Map<String, FirstPollDelay> byModel = new ConcurrentHashMap<>();
 
 	private volatile Instant learningSince = Instant.MIN;
 
+	public GenerationTimes(Clock clock) {
+		this.clock = clock;
+	}
+
 	@Override
 	public void beforeJob(JobExecution jobExecution) {
 		this.byModel.clear();
-		this.learningSince = Instant.now();
+		this.learningSince = this.clock.instant();
 	}
 
 	/**

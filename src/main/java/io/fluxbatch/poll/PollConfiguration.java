@@ -22,8 +22,8 @@ class PollConfiguration {
 	}
 
 	@Bean
-	GenerationTimes generationTimes() {
-		return new GenerationTimes();
+	GenerationTimes generationTimes(Clock clock) {
+		return new GenerationTimes(clock);
 	}
 
 	@Bean

@@ -1,7 +1,8 @@
 package io.fluxbatch.poll;
 
-import io.fluxbatch.rows.RowStatus;
 import java.time.Instant;
+
+import io.fluxbatch.rows.RowStatus;
 
 /**
  * What one poll found out, as the row table is to record it.

@@ -1,8 +1,9 @@
 package io.fluxbatch.poll;
 
-import io.fluxbatch.run.FluxJobProperties;
 import java.time.Duration;
 import java.time.Instant;
+
+import io.fluxbatch.run.FluxJobProperties;
 
 /**
  * When a task is next worth asking about: first after the delay learned for its model (a

@@ -1,6 +1,5 @@
 package io.fluxbatch.poll;
 
-import io.fluxbatch.run.RunStop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,8 @@ import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.api.RejectedRequestException;
 import io.fluxbatch.api.Task;
 import io.fluxbatch.api.TaskStatus;
+import io.fluxbatch.run.RunStop;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**

@@ -1,6 +1,5 @@
 package io.fluxbatch.progress;
 
-import io.fluxbatch.rows.RowStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.fluxbatch.api.ApiUsage;
+import io.fluxbatch.rows.RowStatus;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

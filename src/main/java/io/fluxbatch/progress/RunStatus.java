@@ -1,6 +1,5 @@
 package io.fluxbatch.progress;
 
-import io.fluxbatch.rows.RowStatus;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import java.util.TreeMap;
 
 import io.fluxbatch.library.FileHashes;
 import io.fluxbatch.review.ReviewStore;
+import io.fluxbatch.rows.RowStatus;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -58,8 +59,7 @@ public final class RunStatus {
 			}
 		}
 		catch (SQLException failure) {
-			if (String.valueOf(failure.getMessage()).contains("locked")
-					|| String.valueOf(failure.getMessage()).contains("already in use")) {
+			if (DatabaseInUse.causedBy(failure)) {
 				out.println("a run is starting or ending and holds the job database: ask again in a moment");
 				progress.ifPresent((content) -> printLive(content, out));
 				return true;

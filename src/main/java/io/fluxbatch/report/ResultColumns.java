@@ -1,10 +1,11 @@
 package io.fluxbatch.report;
 
-import io.fluxbatch.prompt.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The columns of results.csv: the input's own, then ours. An input column named like one
@@ -28,7 +29,7 @@ final class ResultColumns {
 
 	private final List<String> inputHeader;
 
-	private final Column[] replacing;
+	private final @Nullable Column[] replacing;
 
 	private final List<Column> appended = new ArrayList<>();
 
@@ -81,11 +82,11 @@ final class ResultColumns {
 		return name.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", "");
 	}
 
-	private static String text(Object value) {
+	private static String text(@Nullable Object value) {
 		return (value != null) ? value.toString() : "";
 	}
 
-	private record Column(String name, Function<ResultRow, String> getter) {
+	private record Column(String name, Function<ResultRow, @Nullable String> getter) {
 
 		String value(ResultRow row) {
 			String value = this.getter.apply(row);

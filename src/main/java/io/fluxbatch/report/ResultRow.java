@@ -2,6 +2,8 @@ package io.fluxbatch.report;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One input row as the run left it: its original cells and everything the run learned
  * about it.
@@ -12,10 +14,11 @@ import java.util.List;
  * or {@code null}
  * @param failedGenerations generations of this row that failed (not charged)
  */
-public record ResultRow(int row, long line, List<String> cells, String key, String status, String model,
-		String resolution, String aspectRatio, String taskId, String outputUrl, String file, Integer width,
-		Integer height, Long bytes, String sha256, Long credits, int attempts, String error, boolean duplicateRisk,
-		String reusedFrom, int failedGenerations) {
+public record ResultRow(int row, long line, List<String> cells, String key, String status, @Nullable String model,
+		@Nullable String resolution, @Nullable String aspectRatio, @Nullable String taskId, @Nullable String outputUrl,
+		@Nullable String file, @Nullable Integer width, @Nullable Integer height, @Nullable Long bytes,
+		@Nullable String sha256, @Nullable Long credits, int attempts, @Nullable String error, boolean duplicateRisk,
+		@Nullable String reusedFrom, int failedGenerations) {
 
 	public boolean rejected() {
 		return "REJECTED".equals(this.status);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import io.fluxbatch.csv.CsvTableWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a run's results.csv, rejects.csv and totals.csv. Each file is written beside its
@@ -94,7 +95,7 @@ public final class RunReport {
 	 */
 	public static void writeTotals(Path outputDir, boolean byteOrderMark, List<TotalsLine> lines,
 			TotalsLine possibleDuplicates, TotalsLine thisCommand, TotalsLine possibleDuplicatesInFolder,
-			Long balance) {
+			@Nullable Long balance) {
 		Path totals = outputDir.resolve(TOTALS + ".part");
 		try (CsvTableWriter csv = new CsvTableWriter(totals, byteOrderMark)) {
 			csv.writeRow(TotalsLine.HEADER);

@@ -1,7 +1,5 @@
 package io.fluxbatch.report;
 
-import io.fluxbatch.run.RunParameters;
-import io.fluxbatch.rows.RowStatus;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.fluxbatch.api.ApiUsage;
+import io.fluxbatch.csv.CellCodec;
+import io.fluxbatch.rows.RowStatus;
+import io.fluxbatch.run.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.fluxbatch.api.ApiUsage;
-import io.fluxbatch.csv.CellCodec;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;

@@ -1,12 +1,12 @@
 package io.fluxbatch.report;
 
-import java.util.function.Consumer;
-import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import io.fluxbatch.csv.CellCodec;
 import io.fluxbatch.prompt.Model;

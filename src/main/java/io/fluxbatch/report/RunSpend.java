@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a run has spent (and may have paid twice) so far, or what one command of it spent:
  * a command's spend is the run's now less the run's when the command before it ended.
@@ -60,7 +62,7 @@ public record RunSpend(long images, long credits, long possibleDuplicates, long 
 					.collect(Collectors.joining());
 	}
 
-	public static RunSpend decode(String encoded) {
+	public static RunSpend decode(@Nullable String encoded) {
 		if (encoded == null || encoded.isEmpty()) {
 			return NONE;
 		}

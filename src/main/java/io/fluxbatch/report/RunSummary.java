@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The few lines a person reads after a run: rows by status, credits by model, requests
  * made.
@@ -24,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public record RunSummary(Map<String, Long> rowsByStatus, List<TotalsLine> totals, RunSpend thisCommand,
 		long possibleDuplicates, TotalsLine possibleDuplicatesInFolder, long submits, long polls, long downloadLinks,
-		long rateLimited, Long creditsRemaining, String quotaRemaining) {
+		long rateLimited, @Nullable Long creditsRemaining, @Nullable String quotaRemaining) {
 
 	public List<String> lines() {
 		List<String> lines = new ArrayList<>();

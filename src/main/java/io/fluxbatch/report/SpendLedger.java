@@ -2,7 +2,6 @@ package io.fluxbatch.report;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,8 +11,8 @@ import java.util.List;
 
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
-
 import io.fluxbatch.csv.CsvTableWriter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * spend.csv: one line per command that ran into an output folder, never rewritten, so
@@ -44,7 +43,7 @@ public final class SpendLedger {
 	 * @param balance the balance the API last reported, or {@code null}
 	 */
 	public record Entry(String when, long run, long images, long credits, String creditsByModel,
-			long possibleDuplicates, long possibleCost, Long balance) {
+			long possibleDuplicates, long possibleCost, @Nullable Long balance) {
 
 		List<String> cells() {
 			return List.of(this.when, Long.toString(this.run), Long.toString(this.images), Long.toString(this.credits),

@@ -1,9 +1,10 @@
 package io.fluxbatch.reuse;
 
-import io.fluxbatch.library.StoredImage;
 import java.nio.file.Path;
 
 import io.fluxbatch.library.ImageLibrary;
+import io.fluxbatch.library.StoredImage;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**

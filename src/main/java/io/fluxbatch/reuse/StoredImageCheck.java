@@ -1,15 +1,15 @@
 package io.fluxbatch.reuse;
 
-import io.fluxbatch.rows.RowUpdates;
-import io.fluxbatch.run.RunParameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 
+import io.fluxbatch.library.FileHashes;
+import io.fluxbatch.rows.RowUpdates;
+import io.fluxbatch.run.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.fluxbatch.library.FileHashes;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 

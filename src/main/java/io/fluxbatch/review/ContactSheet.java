@@ -1,6 +1,5 @@
 package io.fluxbatch.review;
 
-import io.fluxbatch.rows.RowStatus;
 import java.awt.image.BufferedImage;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.fluxbatch.rows.RowStatus;
 import net.coobird.thumbnailator.Thumbnails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +53,11 @@ public class ContactSheet {
 
 	private final JdbcClient jdbc;
 
-	public ContactSheet(JdbcClient jdbc) {
+	private final Clock clock;
+
+	public ContactSheet(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/**
@@ -72,7 +76,7 @@ public class ContactSheet {
 			Map<String, Object> meta = new LinkedHashMap<>();
 			meta.put("output", output.toString());
 			meta.put("run", run);
-			meta.put("writtenAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+			meta.put("writtenAt", this.clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
 			meta.put("pageSize", PAGE_SIZE);
 			html.write(json(meta));
 			html.write(template[1]);

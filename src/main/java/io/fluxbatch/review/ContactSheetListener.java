@@ -1,9 +1,9 @@
 package io.fluxbatch.review;
 
-import io.fluxbatch.run.RunParameters;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
+import io.fluxbatch.run.RunParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.fluxbatch.library.ImageLibrary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.fluxbatch.library.ImageLibrary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

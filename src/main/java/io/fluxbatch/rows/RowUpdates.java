@@ -3,6 +3,8 @@ package io.fluxbatch.rows;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -29,7 +31,7 @@ public class RowUpdates {
 	}
 
 	/** Runs the statement in a transaction of its own, committed before it returns. */
-	public int update(String sql, Object... params) {
+	public int update(String sql, @Nullable Object... params) {
 		Integer changed = this.ownTransaction.execute((status) -> this.jdbc.sql(sql).params(params).update());
 		return (changed != null) ? changed : 0;
 	}
@@ -63,7 +65,7 @@ public class RowUpdates {
 		update("UPDATE FLUX_ROW SET ERROR = ? WHERE JOB_INSTANCE_ID = ? AND ROW_NO = ?", reason, instanceId, rowNo);
 	}
 
-	public static Timestamp timestamp(Instant instant) {
+	public static @Nullable Timestamp timestamp(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 

@@ -3,6 +3,8 @@ package io.fluxbatch.rows;
 import java.sql.Timestamp;
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.namedparam.SimplePropertySqlParameterSource;
 
 /**
@@ -16,7 +18,7 @@ public final class TimestampParameters extends SimplePropertySqlParameterSource 
 	}
 
 	@Override
-	public Object getValue(String name) {
+	public @Nullable Object getValue(String name) {
 		Object value = super.getValue(name);
 		return (value instanceof Instant instant) ? Timestamp.from(instant) : value;
 	}

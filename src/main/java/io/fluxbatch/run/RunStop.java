@@ -3,11 +3,11 @@ package io.fluxbatch.run;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
-
 import io.fluxbatch.api.ApiException;
 import io.fluxbatch.api.QuotaExhaustedException;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
  * Why this run has to stop before every row is done, and how much it may still do. Out of

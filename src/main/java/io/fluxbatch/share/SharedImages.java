@@ -1,12 +1,13 @@
 package io.fluxbatch.share;
 
-import io.fluxbatch.library.StoredImage;
-import io.fluxbatch.run.RunParameters;
-import io.fluxbatch.rows.RowStatus;
 import java.nio.file.Path;
 
 import io.fluxbatch.library.ImageLibrary;
 import io.fluxbatch.library.LibraryImage;
+import io.fluxbatch.library.StoredImage;
+import io.fluxbatch.rows.RowStatus;
+import io.fluxbatch.run.RunParameters;
+
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

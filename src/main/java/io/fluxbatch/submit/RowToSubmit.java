@@ -1,10 +1,10 @@
 package io.fluxbatch.submit;
 
-import io.fluxbatch.rows.RowStatus;
 import io.fluxbatch.api.SubmitAttempts;
 import io.fluxbatch.prompt.Model;
 import io.fluxbatch.prompt.PriceTable;
 import io.fluxbatch.prompt.Resolution;
+import io.fluxbatch.rows.RowStatus;
 
 /**
  * A row waiting for its POST: NEW, or SUBMITTING when a crash interrupted an earlier

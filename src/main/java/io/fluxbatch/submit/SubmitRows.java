@@ -1,10 +1,10 @@
 package io.fluxbatch.submit;
 
-import io.fluxbatch.rows.RowStatus;
-import java.time.Instant;
 import java.sql.Timestamp;
+import java.time.Instant;
 
 import io.fluxbatch.api.SubmitAttempts;
+import io.fluxbatch.rows.RowStatus;
 import io.fluxbatch.rows.RowUpdates;
 
 /**

@@ -1,15 +1,9 @@
 package io.fluxbatch.submit;
 
-import io.fluxbatch.poll.PollSchedule;
-import io.fluxbatch.run.CreditBudget;
-import io.fluxbatch.run.RunStop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.fluxbatch.api.ApiException;
 import io.fluxbatch.api.FluxClient;
@@ -19,6 +13,12 @@ import io.fluxbatch.api.QuotaExhaustedException;
 import io.fluxbatch.api.RejectedRequestException;
 import io.fluxbatch.api.SubmitAttempts;
 import io.fluxbatch.api.Task;
+import io.fluxbatch.poll.PollSchedule;
+import io.fluxbatch.run.CreditBudget;
+import io.fluxbatch.run.RunStop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**

@@ -1,7 +1,8 @@
 package io.fluxbatch.submit;
 
-import io.fluxbatch.run.RunStop;
 import java.time.Duration;
+
+import io.fluxbatch.run.RunStop;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.springframework.util.unit.DataSize;
-
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;

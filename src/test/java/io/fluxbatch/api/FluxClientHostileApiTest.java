@@ -6,8 +6,9 @@ import java.time.Duration;
 import io.fluxbatch.HostileServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.unit.DataSize;
 
 import static io.fluxbatch.HostileServer.json;
 import static io.fluxbatch.api.FluxApiStub.KEY;

@@ -15,7 +15,6 @@ import static io.fluxbatch.api.FluxApiStub.json;
 import static io.fluxbatch.api.FluxApiStub.seedTask;
 import static io.fluxbatch.api.FluxApiStub.taskPath;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class FluxClientPollTest {
 

@@ -16,6 +16,7 @@ import io.fluxbatch.simulator.SimulatorCounters;
 import io.fluxbatch.simulator.SimulatorSettings;
 import io.fluxbatch.simulator.TaskRecord;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;

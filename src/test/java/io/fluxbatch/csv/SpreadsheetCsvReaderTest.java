@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import static java.nio.charset.StandardCharsets.UTF_16BE;

@@ -1,7 +1,5 @@
 package io.fluxbatch.download;
 
-import io.fluxbatch.library.StoredImage;
-import io.fluxbatch.library.FileHashes;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,10 +11,13 @@ import java.time.Duration;
 import javax.imageio.ImageIO;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.fluxbatch.library.FileHashes;
+import io.fluxbatch.library.StoredImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.springframework.util.unit.DataSize;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;

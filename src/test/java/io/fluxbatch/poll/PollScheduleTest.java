@@ -1,9 +1,11 @@
 package io.fluxbatch.poll;
 
-import io.fluxbatch.run.FluxJobProperties;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
+import io.fluxbatch.run.FluxJobProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +16,7 @@ class PollScheduleTest {
 
 	private static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
 
-	private final GenerationTimes times = new GenerationTimes();
+	private final GenerationTimes times = new GenerationTimes(Clock.fixed(SUBMITTED, ZoneOffset.UTC));
 
 	private final PollSchedule schedule = new PollSchedule(this.times,
 			new FluxJobProperties.Poll(8, Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofMinutes(30)));
