@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A job database written by release 0.1, whose schema was made before Flyway, is upgraded
- * in place: its runs and rows stay, and runs go on in it.
+ * A job database written by release 0.1, whose schema was made before Flyway, or by the
+ * release before the latest migration, is upgraded in place: its runs and rows stay, and
+ * runs go on in it.
  */
 class JobDatabaseUpgradeTest {
 
@@ -45,6 +46,29 @@ class JobDatabaseUpgradeTest {
 		assertThat(query(database,
 				"SELECT ROW_KEY || ' ' || STATUS FROM FLUX_ROW WHERE JOB_INSTANCE_ID = 1 " + "ORDER BY ROW_NO"))
 			.containsExactly("lighthouse DOWNLOADED", "harbour DOWNLOADED", "fox DOWNLOADED");
+	}
+
+	@Test
+	void aDatabaseOfThePreviousMigrationIsUpgradedInPlaceAndKeepsItsRuns() throws Exception {
+		Path database = this.dir.resolve("db");
+		Path input = Files.writeString(this.dir.resolve("in.csv"), "prompt\nA lighthouse\nA harbour\n");
+		String[] command = { "run", "--simulate", "--input", input.toString(), "--output",
+				this.dir.resolve("out").toString(), "--db", database.toString() };
+		assertThat(CommandRun.of(KEY, command).exitCode()).isEqualTo(ExitCode.COMPLETED);
+		// As the release before the account's shared pace left it: schema version 4.
+		execute(database, "DROP TABLE FLUX_ACCOUNT_PACE");
+		execute(database, "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '5'");
+		Files.writeString(input, "prompt\nA lighthouse\nA harbour\nA jetty\n");
+
+		CommandRun run = CommandRun.of(KEY, command);
+
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(query(database, "SELECT MAX(\"version\") FROM \"flyway_schema_history\" WHERE \"success\""))
+			.containsExactly("5");
+		assertThat(query(database, "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"))
+			.containsExactly("COMPLETED", "COMPLETED");
+		assertThat(query(database, "SELECT COUNT(*) FROM FLUX_ACCOUNT_PACE")).as("the account's pace, kept again")
+			.containsExactly("1");
 	}
 
 	@Test
