@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.fluxbatch.download.ImageFetcher;
 import io.fluxbatch.poll.TaskPoller;
 import io.fluxbatch.reuse.StoredImageCheck;
+import io.fluxbatch.rows.RowPages;
 import io.fluxbatch.rows.RowUpdates;
 import io.fluxbatch.run.CreditBudget;
 import io.fluxbatch.run.FluxJobProperties;
@@ -21,7 +22,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.PagingQueryProvider;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,17 +61,18 @@ class GenerateStepConfiguration {
 			.build();
 	}
 
+	static PagingQueryProvider rowsInFlightQuery(DataSource dataSource) throws Exception {
+		return RowPages.ofSeveralStatuses(dataSource, "SELECT " + RowInFlight.COLUMNS,
+				"WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN " + RowInFlight.STATUSES + " AND SAME_AS IS NULL");
+	}
+
 	@Bean
 	@StepScope
 	RowsWithinBudget rowsInFlightReader(DataSource dataSource, RunParameters run, CreditBudget creditBudget,
 			RunStop runStop, RowUpdates rowUpdates) throws Exception {
 		JdbcPagingItemReader<RowInFlight> rows = new JdbcPagingItemReaderBuilder<RowInFlight>().name("rowsInFlight")
 			.dataSource(dataSource)
-			.selectClause("SELECT " + RowInFlight.COLUMNS)
-			.fromClause("FROM FLUX_ROW")
-			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS IN " + RowInFlight.STATUSES
-					+ " AND SAME_AS IS NULL")
-			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
+			.queryProvider(rowsInFlightQuery(dataSource))
 			.parameterValues(Map.of("instanceId", run.instanceId()))
 			.pageSize(500)
 			.saveState(false)

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.fluxbatch.library.ImageLibrary;
+import io.fluxbatch.rows.RowPages;
 import io.fluxbatch.rows.RowStatus;
 import io.fluxbatch.rows.RowUpdates;
 import io.fluxbatch.rows.TimestampParameters;
@@ -16,7 +17,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.database.JdbcBatchItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.PagingQueryProvider;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcBatchItemWriterBuilder;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.context.annotation.Bean;
@@ -47,18 +48,20 @@ class ReuseStepConfiguration {
 			.build();
 	}
 
+	static PagingQueryProvider reusableRowsQuery(DataSource dataSource, RunParameters run) throws Exception {
+		// A run asked to regenerate everything reads no row here.
+		String everyRowRegenerated = run.regenerate() ? " AND 1 = 0" : "";
+		return RowPages.ofOneStatus(dataSource, "SELECT ROW_NO, FINGERPRINT, FILE_NAME",
+				"WHERE JOB_INSTANCE_ID = :instanceId AND STATUS = :new AND NOT REGENERATE AND FINGERPRINT IS NOT NULL"
+						+ everyRowRegenerated);
+	}
+
 	@Bean
 	@StepScope
 	JdbcPagingItemReader<ReusableRow> reusableRowsReader(DataSource dataSource, RunParameters run) throws Exception {
-		// A run asked to regenerate everything reads no row here.
-		String everyRowRegenerated = run.regenerate() ? " AND 1 = 0" : "";
 		return new JdbcPagingItemReaderBuilder<ReusableRow>().name("reusableRows")
 			.dataSource(dataSource)
-			.selectClause("SELECT ROW_NO, FINGERPRINT, FILE_NAME")
-			.fromClause("FROM FLUX_ROW")
-			.whereClause("WHERE JOB_INSTANCE_ID = :instanceId AND STATUS = :new AND NOT REGENERATE "
-					+ "AND FINGERPRINT IS NOT NULL" + everyRowRegenerated)
-			.sortKeys(Map.of("ROW_NO", Order.ASCENDING))
+			.queryProvider(reusableRowsQuery(dataSource, run))
 			.parameterValues(Map.of("instanceId", run.instanceId(), "new", RowStatus.NEW.name()))
 			.pageSize(200)
 			.saveState(false)
