@@ -3,6 +3,7 @@ package io.fluxbatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import io.fluxbatch.csv.CsvFileSummary;
@@ -60,9 +61,15 @@ class CatalogRuns {
 
 	private final RunLease lease;
 
+	private final OldRuns oldRuns;
+
+	private final int keepRuns;
+
 	CatalogRuns(JobOperator jobOperator, JobRepository jobRepository, Job catalogImageJob, RunStop runStop,
-			FluxJobProperties properties, RunLease lease) {
+			FluxJobProperties properties, RunLease lease, OldRuns oldRuns) {
 		this.catalog = properties.catalog();
+		this.keepRuns = properties.keepRuns();
+		this.oldRuns = oldRuns;
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.catalogImageJob = catalogImageJob;
@@ -92,14 +99,24 @@ class CatalogRuns {
 		// One command at a time runs a catalog, wherever the commands run: the output
 		// folder's lease says which.
 		try (RunLease.Held held = this.lease.acquire(out.toString(), this.runStop::requestStop)) {
-			return runHolding(in, out, summary, inputSha256, library, regenerate, origin, startOver);
+			JobExecution execution = runHolding(in, out, summary, inputSha256, library, regenerate, origin, startOver);
+			List<Long> pruned = this.oldRuns.prune(out, this.keepRuns);
+			if (!pruned.isEmpty()) {
+				log.info("the job database keeps the newest {} runs of {} (flux.job.keep-runs): run{} {} deleted",
+						this.keepRuns, out, (pruned.size() == 1) ? "" : "s", pruned);
+			}
+			return execution;
 		}
 	}
 
 	private JobExecution runHolding(Path in, Path out, CsvFileSummary summary, String inputSha256, Path library,
 			boolean regenerate, String origin, boolean startOver) throws Exception {
 		Long previous = null;
-		for (long run = 1;; run++) {
+		// Runs older than those kept were finished, and are deleted: the oldest kept one
+		// is where an unfinished run may be.
+		List<OldRuns.Run> kept = this.oldRuns.of(out);
+		long first = kept.isEmpty() ? 1 : kept.get(kept.size() - 1).number();
+		for (long run = first;; run++) {
 			JobParameters parameters = RunParameters.forNewRun(in, out, run, inputSha256, library, regenerate, origin,
 					previous);
 			JobInstance instance = this.jobRepository.getJobInstance(CatalogJobConfiguration.JOB_NAME, parameters);

@@ -124,11 +124,12 @@ class BadInputTest {
 	}
 
 	@Test
-	void aLeaseShorterThanASecondOrANegativeDailyQuotaNamesTheSetting() throws IOException {
+	void aLeaseShorterThanASecondANegativeDailyQuotaOrNoRunKeptNamesTheSetting() throws IOException {
 		Path input = Files.writeString(this.dir.resolve("ok.csv"), "prompt\nA cat on a mat\n");
 		Map<String, String> invalid = Map.of("flux:\n  lease:\n    duration: 500ms\n",
 				"invalid setting: flux.lease.duration (PT0.5S): must be longer than or equal to 1 second",
-				"flux:\n  api:\n    daily-quota: -5\n", "invalid setting: flux.api.daily-quota (-5)");
+				"flux:\n  api:\n    daily-quota: -5\n", "invalid setting: flux.api.daily-quota (-5)",
+				"flux:\n  job:\n    keep-runs: 0\n", "invalid setting: flux.job.keep-runs (0)");
 
 		for (Map.Entry<String, String> setting : invalid.entrySet()) {
 			Path job = Files.writeString(this.dir.resolve("job.yml"), setting.getKey());
