@@ -26,6 +26,11 @@ class RunOptions {
 	@Option(names = "--regenerate", description = "generate every row again, even those the library holds")
 	boolean regenerate;
 
+	@Option(names = "--verify-library",
+			description = "hash every library image used again instead of trusting one whose size, time and file "
+					+ "are as recorded (run it weekly)")
+	boolean verifyLibrary;
+
 	@Option(names = "--max-credits", paramLabel = "N",
 			description = "the most this command may spend; rows past it wait for the next run (exit 4)")
 	Long maxCredits;
@@ -57,6 +62,9 @@ class RunOptions {
 		put(properties, "flux.api.base-url", this.baseUrl);
 		if (this.regenerate) {
 			properties.put("flux.job.regenerate", "true");
+		}
+		if (this.verifyLibrary) {
+			properties.put("flux.job.verify-library", "true");
 		}
 		if (this.noByteOrderMark) {
 			properties.put("flux.job.output-byte-order-mark", "false");

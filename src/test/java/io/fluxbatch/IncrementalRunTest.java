@@ -3,6 +3,7 @@ package io.fluxbatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +145,34 @@ class IncrementalRunTest {
 
 		assertThat(third.exitCode()).isEqualTo(ExitCode.COMPLETED);
 		assertThat(this.simulator.generations()).hasSize(4 + 2);
+	}
+
+	@Test
+	void verifyLibraryHashesTheLibraryAgainAndRegeneratesAnImageAlteredBehindItsStamp() throws Exception {
+		this.simulator = FluxSimulator.start(SimulatorSettings.defaults());
+		Path input = write("catalog.csv", catalog(3));
+		Path library = this.dir.resolve("shared-library");
+		assertThat(run(input, "--library", library.toString()).exitCode()).isEqualTo(ExitCode.COMPLETED);
+		Path image;
+		try (var files = Files.list(library)) {
+			image = files.filter((file) -> file.toString().endsWith(".png")).sorted().findFirst().orElseThrow();
+		}
+		// Bytes changed in place with the time put back: only a full check can tell.
+		FileTime modified = Files.getLastModifiedTime(image);
+		byte[] bytes = Files.readAllBytes(image);
+		bytes[bytes.length / 2] ^= 0x5A;
+		Files.write(image, bytes);
+		Files.setLastModifiedTime(image, modified);
+
+		CommandRun trusting = run(input, "--library", library.toString());
+		assertThat(trusting.exitCode()).as(trusting.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(this.simulator.generations()).as("trusted by its stamp, unread").hasSize(3);
+
+		CommandRun verifying = run(input, "--library", library.toString(), "--verify-library");
+
+		assertThat(verifying.exitCode()).as(verifying.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(this.simulator.generations()).as("the altered image generated again").hasSize(3 + 1);
+		RunChecks.assertImagesVerified(output(), results());
 	}
 
 	@Test

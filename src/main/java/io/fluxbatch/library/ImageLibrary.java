@@ -27,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * ever sees a partial file. A library image is only handed out when its bytes still have
  * the recorded SHA-256: that hash was taken of bytes that had decoded at the recorded
  * size when they were downloaded, so a matching hash proves the image is whole without
- * decoding it again, and a missing, truncated or altered file is never reused.
+ * decoding it again, and a missing, truncated or altered file is never reused. While the
+ * file's {@link FileStamp} is the one recorded with that hash, its bytes are taken to be
+ * those hashed and are not read at all: an unchanged night reads none of the library. A
+ * full check ({@code verifyAll}, the run's {@code --verify-library}) hashes every image
+ * handed out.
  */
 public class ImageLibrary {
 
@@ -42,13 +46,24 @@ public class ImageLibrary {
 
 	private final String origin;
 
+	private final boolean verifyAll;
+
 	/**
 	 * @param origin the {@link ImageOrigin} of the images this run makes: only images of
 	 * that origin are handed out, and simulated ones are kept under names of their own
 	 */
 	public ImageLibrary(Path folder, String origin) {
+		this(folder, origin, false);
+	}
+
+	/**
+	 * @param verifyAll whether every image handed out is hashed again, even one whose
+	 * {@link FileStamp} is as recorded
+	 */
+	public ImageLibrary(Path folder, String origin, boolean verifyAll) {
 		this.folder = folder;
 		this.origin = origin;
+		this.verifyAll = verifyAll;
 	}
 
 	public Path folder() {
@@ -89,10 +104,34 @@ public class ImageLibrary {
 			LibraryImage image = new LibraryImage(file, fingerprint, Integer.parseInt(recorded.getProperty("width")),
 					Integer.parseInt(recorded.getProperty("height")), Long.parseLong(recorded.getProperty("bytes")),
 					recorded.getProperty("sha256"));
+			FileStamp stamp;
+			try {
+				stamp = FileStamp.of(file);
+			}
+			catch (IOException missing) {
+				log.warn("library image {} is missing: it will be generated again", file);
+				return Optional.empty();
+			}
+			if (!this.verifyAll && stamp.bytes() == image.bytes() && stamp.matches(FileStamp.recorded(recorded))) {
+				// Hashed when it was stored, and not written since: trusted unread.
+				return Optional.of(image);
+			}
 			String problem = problemWith(image);
 			if (problem != null) {
 				log.warn("library image {} {}: it will be generated again", file, problem);
 				return Optional.empty();
+			}
+			if (!stamp.matches(FileStamp.recorded(recorded))) {
+				// Touched, copied back or recorded before stamps: the same bytes, so the
+				// next night trusts it again without reading it.
+				stamp.record(recorded);
+				try {
+					writeRecord(fingerprint, recorded);
+				}
+				catch (IOException readOnly) {
+					log.info("library record {} cannot be updated ({}): the image is hashed again next time", record,
+							readOnly.getMessage());
+				}
 			}
 			return Optional.of(image);
 		}
@@ -126,17 +165,23 @@ public class ImageLibrary {
 			record.setProperty("sha256", image.sha256());
 			record.setProperty("source", source);
 			record.setProperty("origin", this.origin);
-			Path part = this.folder.resolve("." + baseName(fingerprint) + ".properties.part");
-			try (OutputStream out = Files.newOutputStream(part)) {
-				record.store(out, "flux-batch library image");
-			}
+			FileStamp.of(this.folder.resolve(name)).record(record);
 			// The record is written last: an image without one is never handed out.
-			Files.move(part, this.folder.resolve(baseName(fingerprint) + ".properties"), StandardCopyOption.ATOMIC_MOVE,
-					StandardCopyOption.REPLACE_EXISTING);
+			writeRecord(fingerprint, record);
 		}
 		catch (IOException failure) {
 			throw new UncheckedIOException("could not add " + image.file() + " to the library " + this.folder, failure);
 		}
+	}
+
+	/** Replaces an image's record at once: a reader sees the old one or the new one. */
+	private void writeRecord(String fingerprint, Properties record) throws IOException {
+		Path part = this.folder.resolve("." + baseName(fingerprint) + ".properties.part");
+		try (OutputStream out = Files.newOutputStream(part)) {
+			record.store(out, "flux-batch library image");
+		}
+		Files.move(part, this.folder.resolve(baseName(fingerprint) + ".properties"), StandardCopyOption.ATOMIC_MOVE,
+				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/**

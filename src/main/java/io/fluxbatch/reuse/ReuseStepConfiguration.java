@@ -9,6 +9,7 @@ import io.fluxbatch.rows.RowPages;
 import io.fluxbatch.rows.RowStatus;
 import io.fluxbatch.rows.RowUpdates;
 import io.fluxbatch.rows.TimestampParameters;
+import io.fluxbatch.run.FluxJobProperties;
 import io.fluxbatch.run.RunParameters;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -72,8 +73,9 @@ class ReuseStepConfiguration {
 
 	@Bean
 	@StepScope
-	LibraryReuse libraryReuse(RunParameters run) {
-		return new LibraryReuse(new ImageLibrary(run.library(), run.origin()), run.output());
+	LibraryReuse libraryReuse(RunParameters run, FluxJobProperties properties) {
+		return new LibraryReuse(new ImageLibrary(run.library(), run.origin(), properties.verifyLibrary()),
+				run.output());
 	}
 
 	@Bean

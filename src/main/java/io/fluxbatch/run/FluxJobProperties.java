@@ -45,6 +45,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code null} to find it
  * @param sheet the sheet of an {@code .xlsx} input to read, or {@code null} for the first
  * @param catalog how the catalog's own columns become prompts, images and file names
+ * @param verifyLibrary whether every library image used is hashed again, rather than
+ * trusted while its size, modification time and file are those recorded
  * @param keepRuns how many of a catalog's newest runs the job database keeps; older
  * finished ones are deleted at the end of each run (results, totals and spend.csv are the
  * permanent record)
@@ -59,7 +61,8 @@ public record FluxJobProperties(Path input, Path output, @DefaultValue("pro") @N
 		@DefaultValue @Valid Poll poll, @DefaultValue @Valid Download download, Charset encoding, String delimiter,
 		@DefaultValue("true") boolean outputByteOrderMark, Path library, @DefaultValue("false") boolean regenerate,
 		@Min(0) Long maxCredits, @DefaultValue("128") @Min(1) @Max(1024) int rowsInFlight, String quote, String sheet,
-		@DefaultValue @Valid CatalogSettings catalog, @DefaultValue("30") @Min(1) int keepRuns) {
+		@DefaultValue @Valid CatalogSettings catalog, @DefaultValue("30") @Min(1) int keepRuns,
+		@DefaultValue("false") boolean verifyLibrary) {
 
 	/** The library folder a run into {@code output} uses. */
 	public Path library(Path output) {
