@@ -116,10 +116,15 @@ class CatalogRuns {
 		// is where an unfinished run may be.
 		List<OldRuns.Run> kept = this.oldRuns.of(out);
 		long first = kept.isEmpty() ? 1 : kept.get(kept.size() - 1).number();
+		long newest = kept.isEmpty() ? 0 : kept.get(0).number();
 		for (long run = first;; run++) {
 			JobParameters parameters = RunParameters.forNewRun(in, out, run, inputSha256, library, regenerate, origin,
 					previous);
 			JobInstance instance = this.jobRepository.getJobInstance(CatalogJobConfiguration.JOB_NAME, parameters);
+			if (instance == null && run < newest) {
+				// A deleted run between kept ones: its number is never used again.
+				continue;
+			}
 			if (instance == null) {
 				// Every completed run's images are in the library: a new run over the
 				// same input reuses them all and pays nothing, but still finds a library
@@ -186,14 +191,9 @@ class CatalogRuns {
 			throw new UsageException(input + " is a file the run writes into " + output
 					+ ": copy it out of the output folder and run over the copy, or give it its own --output");
 		}
-		for (JobInstance instance : this.jobRepository.findJobInstances(CatalogJobConfiguration.JOB_NAME)) {
-			JobExecution last = this.jobRepository.getLastJobExecution(instance);
-			if (last == null) {
-				continue;
-			}
-			RunParameters parameters = RunParameters.of(last);
-			Path other = parameters.input();
-			if (output.equals(parameters.output()) && !input.equals(other)) {
+		for (OldRuns.Run run : this.oldRuns.of(output)) {
+			Path other = run.parameters().input();
+			if (!input.equals(other)) {
 				throw new UsageException("the output folder " + output + " holds the results of another input, " + other
 						+ ": give " + input + " its own --output (or empty the folder to reuse it)");
 			}

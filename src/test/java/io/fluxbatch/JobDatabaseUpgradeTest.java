@@ -3,12 +3,7 @@ package io.fluxbatch;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -100,25 +95,11 @@ class JobDatabaseUpgradeTest {
 	}
 
 	private static List<String> query(Path database, String sql) throws SQLException {
-		try (Connection connection = connect(database);
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			List<String> values = new ArrayList<>();
-			while (result.next()) {
-				values.add(result.getString(1));
-			}
-			return values;
-		}
+		return FolderDatabase.query(database, sql);
 	}
 
 	private static void execute(Path database, String sql) throws SQLException {
-		try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
-	}
-
-	private static Connection connect(Path database) throws SQLException {
-		return DriverManager.getConnection("jdbc:h2:file:" + database.resolve("flux-batch"), "sa", "");
+		FolderDatabase.execute(database, sql);
 	}
 
 }

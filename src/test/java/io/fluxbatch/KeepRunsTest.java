@@ -3,11 +3,7 @@ package io.fluxbatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,16 +100,7 @@ class KeepRunsTest {
 	}
 
 	private List<String> query(String sql) throws SQLException {
-		try (Connection connection = DriverManager
-			.getConnection("jdbc:h2:file:" + output().resolve(JobDatabase.FOLDER).resolve("flux-batch"), "sa", "");
-				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sql)) {
-			List<String> values = new ArrayList<>();
-			while (result.next()) {
-				values.add(result.getString(1));
-			}
-			return values;
-		}
+		return FolderDatabase.query(output().resolve(JobDatabase.FOLDER), sql);
 	}
 
 	private Path output() {

@@ -112,7 +112,8 @@ public class ImageLibrary {
 				log.warn("library image {} is missing: it will be generated again", file);
 				return Optional.empty();
 			}
-			if (!this.verifyAll && stamp.bytes() == image.bytes() && stamp.matches(FileStamp.recorded(recorded))) {
+			boolean asStamped = stamp.bytes() == image.bytes() && stamp.matches(FileStamp.recorded(recorded));
+			if (!this.verifyAll && asStamped) {
 				// Hashed when it was stored, and not written since: trusted unread.
 				return Optional.of(image);
 			}
@@ -121,7 +122,7 @@ public class ImageLibrary {
 				log.warn("library image {} {}: it will be generated again", file, problem);
 				return Optional.empty();
 			}
-			if (!stamp.matches(FileStamp.recorded(recorded))) {
+			if (!asStamped) {
 				// Touched, copied back or recorded before stamps: the same bytes, so the
 				// next night trusts it again without reading it.
 				stamp.record(recorded);
