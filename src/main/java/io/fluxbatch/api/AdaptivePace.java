@@ -100,9 +100,12 @@ final class AdaptivePace {
 		Instant wanted = latest(this.clock.instant(), this.nextSlot, this.heldUntil);
 		long interval = Math.round(1_000_000_000 / this.rate);
 		AccountPace.Slot booked = account.book(wanted, Duration.ofNanos(interval));
-		if (booked.heldUntil().isAfter(this.heldUntil)) {
+		Instant now = this.clock.instant();
+		if (booked.heldUntil().isAfter(this.heldUntil) && booked.heldUntil().isAfter(now)) {
 			// Another run on the account was refused: the pace refused was the account's.
-			refused(Duration.between(this.clock.instant(), booked.heldUntil()));
+			// A hold that has already passed (a run of last night, or one killed before
+			// this began) says nothing about the pace now.
+			refused(Duration.between(now, booked.heldUntil()));
 		}
 		// The limit is the account's: slots the other runs used count as this pace used,
 		// or two runs sharing it would each find it half idle and never raise it. A hold
@@ -154,12 +157,14 @@ final class AdaptivePace {
 	 * The API answered a burst 429: hold every request for its {@code Retry-After}, and
 	 * go back to the fastest pace sustained below the one refused.
 	 * @param retryAfter how long the API asked us to wait
+	 * @return until when requests are held: the account's runs must hold to the same
+	 * instant, or this pace would take their hold for another refusal
 	 */
-	void refused(Duration retryAfter) {
+	Instant refused(Duration retryAfter) {
 		Instant now = this.clock.instant();
 		if (now.isBefore(this.heldUntil)) {
 			// Sent before the first refusal was known: it says nothing new.
-			return;
+			return this.heldUntil;
 		}
 		this.heldUntil = now.plus(retryAfter);
 		this.refused = this.rate;
@@ -167,6 +172,7 @@ final class AdaptivePace {
 			this.sustained = this.rate * CUT;
 		}
 		setRate((this.sustained > 0) ? this.sustained : this.rate * CUT, this.heldUntil);
+		return this.heldUntil;
 	}
 
 	/** The current pace, in requests per second. */

@@ -121,10 +121,11 @@ final class ApiResilience {
 		catch (TransientApiException failure) {
 			if (failure.httpStatus() == 429 && failure.retryAfter() != null
 					&& !SubmitGate.isConcurrencyLimit(failure)) {
+				Instant heldUntil;
 				synchronized (this.pace) {
-					this.pace.refused(failure.retryAfter());
+					heldUntil = this.pace.refused(failure.retryAfter());
 				}
-				this.account.hold(this.clock.instant().plus(failure.retryAfter()));
+				this.account.hold(heldUntil);
 			}
 			else if (failure.httpStatus() != 0) {
 				// Answered, so it got through the burst limit: a 5xx says nothing about

@@ -98,6 +98,31 @@ class AdaptivePaceTest {
 		assertThat((double) (whole.refused + lastMinute.refused) / (whole.sent + lastMinute.sent)).isLessThan(0.02);
 	}
 
+	@Test
+	void aHoldThatEndedBeforeThisRunBeganIsNoRefusal() {
+		AccountSchedule account = new AccountSchedule();
+		account.hold(this.clock.instant().minusSeconds(600));
+		AdaptivePace pace = new AdaptivePace(this.clock, null);
+
+		send(List.of(pace), account, new PerSecondLimit(100), Duration.ofSeconds(3));
+
+		assertThat(pace.rate()).as("still doubling from its start").isGreaterThan(4 * AdaptivePace.SAFE_START);
+	}
+
+	@Test
+	void aRefusalSharedThroughTheAccountCutsThePaceOnce() {
+		AccountSchedule account = new AccountSchedule();
+		AdaptivePace pace = new AdaptivePace(this.clock, null);
+		this.clock.set(pace.reserve(account));
+
+		account.hold(pace.refused(Duration.ZERO));
+		double cut = pace.rate();
+		this.clock.set(this.clock.instant().plusMillis(1));
+		pace.reserve(account);
+
+		assertThat(pace.rate()).isEqualTo(cut);
+	}
+
 	private Traffic send(List<AdaptivePace> runs, AccountSchedule account, PerSecondLimit api, Duration during) {
 		Instant end = this.clock.instant().plus(during);
 		Traffic traffic = new Traffic();
