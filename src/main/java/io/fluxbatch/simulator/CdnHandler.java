@@ -61,7 +61,7 @@ final class CdnHandler {
 							"This result URL has expired; get a fresh one from GET /tasks/" + task.id() + "/download"),
 					null);
 		}
-		byte[] image = this.renderer.render(task.size(), task.request().prompt());
+		byte[] image = this.renderer.render(task.size(), task.request().prompt(), this.state.settings().imageBytes());
 		if (this.state.dice().truncatedImage()) {
 			metrics.truncatedImages.incrementAndGet();
 			// Sent as a whole response of its own length, so only the content can tell.

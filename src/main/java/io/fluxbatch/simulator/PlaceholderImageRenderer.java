@@ -8,8 +8,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageOutputStream;
@@ -28,6 +31,12 @@ final class PlaceholderImageRenderer {
 
 	private static final int CAPTION_WORDS = 5;
 
+	/** Length, type and CRC around a chunk's data; also the whole of {@code IEND}. */
+	private static final int CHUNK_OVERHEAD = 12;
+
+	/** Ancillary, private, safe to copy: what a PNG decoder skips. */
+	private static final byte[] PADDING_CHUNK = "fbPd".getBytes(StandardCharsets.US_ASCII);
+
 	private static final int MIN_SIZE_FOR_CAPTION = 64;
 
 	static {
@@ -38,6 +47,29 @@ final class PlaceholderImageRenderer {
 	}
 
 	private static volatile boolean captionsUnavailable;
+
+	/**
+	 * Draws the image, padded to at least {@code minBytes} with a private ancillary chunk
+	 * before {@code IEND}: a decoder skips it, and the file weighs what a real one does.
+	 */
+	byte[] render(ImageSize size, String prompt, long minBytes) {
+		byte[] png = render(size, prompt);
+		int padding = (int) Math.max(0, minBytes - png.length - CHUNK_OVERHEAD);
+		if (padding == 0) {
+			return png;
+		}
+		int iend = png.length - CHUNK_OVERHEAD;
+		ByteBuffer padded = ByteBuffer.allocate(png.length + CHUNK_OVERHEAD + padding);
+		padded.put(png, 0, iend);
+		padded.putInt(padding);
+		int typeAndData = padded.position();
+		padded.put(PADDING_CHUNK).position(padded.position() + padding);
+		CRC32 crc = new CRC32();
+		crc.update(padded.array(), typeAndData, PADDING_CHUNK.length + padding);
+		padded.putInt((int) crc.getValue());
+		padded.put(png, iend, CHUNK_OVERHEAD);
+		return padded.array();
+	}
 
 	byte[] render(ImageSize size, String prompt) {
 		BufferedImage image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);

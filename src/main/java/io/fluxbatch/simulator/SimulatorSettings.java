@@ -29,11 +29,14 @@ import java.util.Objects;
  * @param maxUnfinishedTasks tasks an account may have unfinished at once, beyond which a
  * submission is answered 429 {@code CONCURRENCY_LIMIT} (as Black Forest Labs' API caps an
  * account at 24), 0 for no cap
+ * @param imageBytes the least every image weighs, padded with a private PNG chunk (real
+ * FLUX.2 images weigh about 1.75 MB at 1K, which a drawn placeholder does not), 0 for as
+ * drawn
  */
 public record SimulatorSettings(ResponseShape shape, Duration proLatency, Duration flexLatency, double latencyJitter,
 		long startingCredits, int requestsPerSecond, long dailyQuota, String acceptedKey, double serverErrorRate,
 		double droppedConnectionRate, double generationFailureRate, double cdnErrorRate, boolean tinyImages,
-		long randomSeed, InjectedFaults injectedFaults, int maxUnfinishedTasks) {
+		long randomSeed, InjectedFaults injectedFaults, int maxUnfinishedTasks, long imageBytes) {
 
 	public SimulatorSettings {
 		Objects.requireNonNull(shape, "shape");
@@ -49,6 +52,7 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		requireFraction(cdnErrorRate, "cdnErrorRate");
 		Objects.requireNonNull(injectedFaults, "injectedFaults");
 		requireNonNegative(maxUnfinishedTasks, "maxUnfinishedTasks");
+		requireNonNegative(imageBytes, "imageBytes");
 	}
 
 	/**
@@ -76,7 +80,7 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 			long randomSeed, InjectedFaults injectedFaults) {
 		this(shape, proLatency, flexLatency, latencyJitter, startingCredits, requestsPerSecond, dailyQuota, acceptedKey,
 				serverErrorRate, droppedConnectionRate, generationFailureRate, cdnErrorRate, tinyImages, randomSeed,
-				injectedFaults, 0);
+				injectedFaults, 0, 0);
 	}
 
 	/**
@@ -115,56 +119,56 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 	 */
 	public static SimulatorSettings defaults() {
 		return new SimulatorSettings(ResponseShape.SEED, Duration.ZERO, Duration.ZERO, 0, 1_000_000, 0, 0, null, 0, 0,
-				0, 0, false, 42, InjectedFaults.none(), 0);
+				0, 0, false, 42, InjectedFaults.none(), 0, 0);
 	}
 
 	public SimulatorSettings withShape(ResponseShape shape) {
 		return new SimulatorSettings(shape, this.proLatency, this.flexLatency, this.latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withLatency(Duration proLatency, Duration flexLatency) {
 		return new SimulatorSettings(this.shape, proLatency, flexLatency, this.latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withLatencyJitter(double latencyJitter) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, latencyJitter, this.startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withCredits(long startingCredits) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter, startingCredits,
 				this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withRequestsPerSecond(int requestsPerSecond) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withDailyQuota(long dailyQuota) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withAcceptedKey(String acceptedKey) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withFaults(double serverErrorRate, double droppedConnectionRate,
@@ -172,7 +176,7 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, serverErrorRate,
 				droppedConnectionRate, generationFailureRate, cdnErrorRate, this.tinyImages, this.randomSeed,
-				this.injectedFaults, this.maxUnfinishedTasks);
+				this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withServerErrorRate(double serverErrorRate) {
@@ -195,28 +199,35 @@ public record SimulatorSettings(ResponseShape shape, Duration proLatency, Durati
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, tinyImages, this.randomSeed,
-				this.injectedFaults, this.maxUnfinishedTasks);
+				this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
+	}
+
+	public SimulatorSettings withImageBytes(long imageBytes) {
+		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
+				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
+				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
+				this.randomSeed, this.injectedFaults, this.maxUnfinishedTasks, imageBytes);
 	}
 
 	public SimulatorSettings withRandomSeed(long randomSeed) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages, randomSeed,
-				this.injectedFaults, this.maxUnfinishedTasks);
+				this.injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withMaxUnfinishedTasks(int maxUnfinishedTasks) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, this.injectedFaults, maxUnfinishedTasks);
+				this.randomSeed, this.injectedFaults, maxUnfinishedTasks, this.imageBytes);
 	}
 
 	public SimulatorSettings withInjectedFaults(InjectedFaults injectedFaults) {
 		return new SimulatorSettings(this.shape, this.proLatency, this.flexLatency, this.latencyJitter,
 				this.startingCredits, this.requestsPerSecond, this.dailyQuota, this.acceptedKey, this.serverErrorRate,
 				this.droppedConnectionRate, this.generationFailureRate, this.cdnErrorRate, this.tinyImages,
-				this.randomSeed, injectedFaults, this.maxUnfinishedTasks);
+				this.randomSeed, injectedFaults, this.maxUnfinishedTasks, this.imageBytes);
 	}
 
 	/**

@@ -108,7 +108,8 @@ final class BenchTable {
 				"", "", null);
 	}
 
-	void scale(long rows, String maxHeap, JobRun run, SimulatorCounters counters, Duration simulatorCpu) {
+	void scale(long rows, String maxHeap, JobRun run, SimulatorCounters counters, Duration simulatorCpu,
+			JobRun unchanged) {
 		double seconds = run.elapsed().toMillis() / 1000.0;
 		double rowsPerSecond = rows / seconds;
 		String name = "scale (" + rows + " rows, own JVM, -Xmx" + maxHeap + ")";
@@ -119,9 +120,14 @@ final class BenchTable {
 		row("", "peak heap in use (GC log)", mebibytes(run.peakHeapBytes()), "", "", "< 512 MB",
 				run.peakHeapBytes() < (512L << 20));
 		row("", "peak RSS (VmHWM)", mebibytes(run.peakRssBytes()), "", "", "", null);
-		row("", "CPU per 1,000 rows: job JVM; simulator", seconds(run.cpu().toMillis() * 1000.0 / 1000 / rows) + "; "
-				+ seconds(simulatorCpu.toMillis() * 1000.0 / 1000 / rows), "", "", "", null);
+		double cpuPerRow = run.cpu().toMillis() / (double) rows;
+		row("", "CPU per row: job JVM; simulator",
+				millis(cpuPerRow) + "; " + millis(simulatorCpu.toMillis() / (double) rows), "", "", "≤ 2 ms",
+				cpuPerRow <= 2);
 		row("", "requests: submits + polls + download links", requests(counters), "", "", "", null);
+		row("", "the same sheet again (unchanged night): CPU; wall time",
+				seconds(unchanged.cpu().toMillis() / 1000.0) + "; " + seconds(unchanged.elapsed().toMillis() / 1000.0),
+				"", "", "< 30 s CPU at 100,000 rows", (rows >= 100_000) ? unchanged.cpu().toSeconds() < 30 : null);
 		if (this.smallScale == null) {
 			this.smallScale = run;
 			this.smallScaleRows = rows;
@@ -131,9 +137,38 @@ final class BenchTable {
 			double large = run.elapsed().toMillis() / (double) rows;
 			row("scale: " + rows + " vs " + this.smallScaleRows + " rows", "time per row, large / small",
 					fixed(large / small), "", "", "flat (≈ 1)", null);
+			double cpuRatio = (run.cpu().toMillis() / (double) rows)
+					/ (this.smallScale.cpu().toMillis() / (double) this.smallScaleRows);
+			row("", "CPU per row, large / small", fixed(cpuRatio), "", "", "flat (≤ 1.1)", cpuRatio <= 1.1);
 			row("", "peak heap, large / small", fixed(run.peakHeapBytes() / (double) this.smallScale.peakHeapBytes()),
 					"", "", "", null);
 		}
+	}
+
+	void unchangedNight(long rows, long libraryBytes, JobRun unchanged, long requests, JobRun tiny) {
+		double imageKb = libraryBytes / 1000.0 / rows;
+		String name = String.format(Locale.ROOT, "unchanged night (%d rows, library images %.0f kB each, own JVM)",
+				rows, imageKb);
+		double readShare = unchanged.readBytes() / (double) libraryBytes;
+		row(name, "bytes read (all system calls) / library bytes",
+				mebibytes(unchanged.readBytes()) + " / " + mebibytes(libraryBytes) + " = " + percent(readShare), "", "",
+				(tiny == null) ? "" : "< 1 %", (tiny == null) ? null : readShare < 0.01);
+		row("", "CPU; wall time",
+				seconds(unchanged.cpu().toMillis() / 1000.0) + "; " + seconds(unchanged.elapsed().toMillis() / 1000.0),
+				"", "", "", null);
+		row("", "API requests", Long.toString(requests), "", "", "0", requests == 0);
+		if (tiny != null) {
+			double ratio = unchanged.elapsed().toMillis() / (double) tiny.elapsed().toMillis();
+			row("", "wall time / the same night over tiny images", fixed(ratio), "", "", "≤ 1.5", ratio <= 1.5);
+		}
+	}
+
+	void databaseGrowth(int rows, int changed, int keepRuns, int baseNight, long baseBytes, int nights, long bytes) {
+		double ratio = bytes / (double) baseBytes;
+		row("job database growth (" + rows + " rows, " + changed + " changed each night, keep-runs " + keepRuns + ")",
+				"H2 file size after night " + baseNight + "; after night " + nights,
+				mebibytes(baseBytes) + "; " + mebibytes(bytes), "", "", "", null);
+		row("", "after night " + nights + " / after night " + baseNight, fixed(ratio), "", "", "≤ 1.5", ratio <= 1.5);
 	}
 
 	String render() {
@@ -162,6 +197,10 @@ final class BenchTable {
 
 	private static String seconds(double value) {
 		return String.format(Locale.ROOT, "%.1f s", value);
+	}
+
+	private static String millis(double value) {
+		return String.format(Locale.ROOT, "%.2f ms", value);
 	}
 
 	private static String percent(double share) {

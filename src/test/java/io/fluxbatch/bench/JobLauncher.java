@@ -40,7 +40,7 @@ final class JobLauncher {
 				new PrintWriter(err, true));
 		Files.writeString(dir.resolve("job.err"), err.toString());
 		return new JobRun(dir.resolve("out"), exitCode, Duration.ofNanos(System.nanoTime() - start), out.toString(), -1,
-				-1, Duration.ZERO);
+				-1, Duration.ZERO, -1);
 	}
 
 	/**
@@ -65,17 +65,21 @@ final class JobLauncher {
 		Process process = builder.start();
 		Path status = Path.of("/proc", Long.toString(process.pid()), "status");
 		Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+		Path io = Path.of("/proc", Long.toString(process.pid()), "io");
 		long peakRss = -1;
 		Duration cpu = Duration.ZERO;
-		// VmHWM and the CPU times vanish with the process: read them until it exits.
+		long read = -1;
+		// VmHWM, the CPU times and the I/O counters vanish with the process: read them
+		// until it exits.
 		do {
 			peakRss = Math.max(peakRss, peakRss(status));
 			cpu = max(cpu, cpu(stat));
+			read = Math.max(read, field(io, "rchar:"));
 		}
 		while (!process.waitFor(50, TimeUnit.MILLISECONDS));
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 		return new JobRun(dir.resolve("out"), process.exitValue(), elapsed, Files.readString(dir.resolve("job.out")),
-				peakHeap(gcLog), peakRss, cpu);
+				peakHeap(gcLog), peakRss, cpu, read);
 	}
 
 	private static String[] arguments(Path dir, Path input, String baseUrl, String jobFile) throws IOException {
@@ -106,10 +110,19 @@ final class JobLauncher {
 
 	/** {@code VmHWM} of a live process, in bytes; -1 once it is gone. */
 	private static long peakRss(Path status) {
+		long kibibytes = field(status, "VmHWM:");
+		return (kibibytes < 0) ? -1 : kibibytes * 1024;
+	}
+
+	/**
+	 * The number on the line of a {@code /proc} file that starts with {@code name}; -1
+	 * once the process is gone.
+	 */
+	private static long field(Path file, String name) {
 		try {
-			for (String line : Files.readAllLines(status)) {
-				if (line.startsWith("VmHWM:")) {
-					return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+			for (String line : Files.readAllLines(file)) {
+				if (line.startsWith(name)) {
+					return Long.parseLong(line.replaceAll("\\D", ""));
 				}
 			}
 		}

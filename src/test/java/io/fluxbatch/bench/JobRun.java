@@ -17,9 +17,11 @@ import java.util.stream.Stream;
  * @param peakRssBytes the process's peak resident set ({@code VmHWM}), or -1 when not
  * measured
  * @param cpu CPU time the job's JVM used (user and system), or zero when not measured
+ * @param readBytes bytes the job's JVM read through system calls ({@code rchar}: files,
+ * sockets, from disk or the page cache alike), or -1 when not measured
  */
 record JobRun(Path output, int exitCode, Duration elapsed, String out, long peakHeapBytes, long peakRssBytes,
-		Duration cpu) {
+		Duration cpu, long readBytes) {
 
 	/** Images the run stored, verified, under {@code images/}. */
 	long storedImages() throws IOException {

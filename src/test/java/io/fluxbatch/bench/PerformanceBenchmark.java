@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import io.fluxbatch.simulator.FluxSimulator;
 import io.fluxbatch.simulator.SimulatorCounters;
@@ -48,6 +50,22 @@ class PerformanceBenchmark {
 
 	private static final Duration LONG_NIGHT_URL_LIFETIME = Duration.ofSeconds(15);
 
+	private static final int NIGHTS_ROWS = Integer.getInteger("bench.unchanged-night.rows", 20_000);
+
+	/** What a FLUX.2 image weighs at 1K. */
+	private static final long REAL_IMAGE_BYTES = Long.getLong("bench.unchanged-night.image-bytes", 1_750_000);
+
+	private static final int GROWTH_ROWS = Integer.getInteger("bench.db-growth.rows", 5_000);
+
+	private static final int GROWTH_NIGHTS = Integer.getInteger("bench.db-growth.nights", 60);
+
+	private static final int GROWTH_KEEP_RUNS = Integer.getInteger("bench.db-growth.keep-runs", 30);
+
+	/** The nights the database's size is compared with: by then it holds a few runs. */
+	private static final int GROWTH_BASE_NIGHT = 5;
+
+	private static final double GROWTH_CHANGED = 0.02;
+
 	private static final String SCALE_MAX_HEAP = System.getProperty("bench.scale.max-heap", "512m");
 
 	/**
@@ -57,9 +75,10 @@ class PerformanceBenchmark {
 	 */
 	private static final String SCALE_DB_URL = System.getProperty("bench.scale.db-url");
 
-	private static final Set<String> WORKLOADS = Set.copyOf(Arrays
-		.asList(System.getProperty("bench.workloads", "quota,throughput,scale,unknown-limit,long-night,concurrency-cap")
-			.split(",")));
+	private static final Set<String> WORKLOADS = Set.copyOf(Arrays.asList(System
+		.getProperty("bench.workloads",
+				"quota,throughput,scale,unknown-limit,long-night,concurrency-cap,unchanged-night,db-growth")
+		.split(",")));
 
 	private static final int THROUGHPUT_LIMIT = 50;
 
@@ -69,6 +88,13 @@ class PerformanceBenchmark {
 
 	/** What the vendor-recommended client keeps in flight where no limit is known. */
 	private static final int BASELINE_IN_FLIGHT = 16;
+
+	/** A job file whose pace is not what is measured. */
+	private static final String FAST_JOB = """
+			flux:
+			  api:
+			    requests-per-second: 1000
+			""";
 
 	/** The job file of a user who has set nothing. */
 	private static final String DEFAULT_SETTINGS = "# every setting at its default\n";
@@ -102,6 +128,12 @@ class PerformanceBenchmark {
 		}
 		if (WORKLOADS.contains("scale")) {
 			scale();
+		}
+		if (WORKLOADS.contains("unchanged-night")) {
+			unchangedNight();
+		}
+		if (WORKLOADS.contains("db-growth")) {
+			databaseGrowth();
 		}
 		String report = this.table.render();
 		System.out.println(report);
@@ -213,15 +245,15 @@ class PerformanceBenchmark {
 		this.table.concurrencyCap(workload.rows(), CONCURRENCY_CAP, latency, job, baseline);
 	}
 
-	/** Rows per second, peak heap and RSS at two sizes, with nothing to wait for. */
+	/**
+	 * Night 1 at two sizes (rows per second, CPU per row, peak heap and RSS), then the
+	 * same sheet again: the unchanged night's CPU.
+	 */
 	private void scale() throws Exception {
 		for (int rows : new int[] { SCALE_SMALL_ROWS, SCALE_ROWS }) {
 			Workload workload = new Workload("scale", Workload.prompts(rows, 0),
-					SimulatorSettings.defaults().withTinyImages(true).withCredits(Long.MAX_VALUE / 4), """
-							flux:
-							  api:
-							    requests-per-second: 1000
-							""" + scaleDatabase(), 0);
+					SimulatorSettings.defaults().withTinyImages(true).withCredits(Long.MAX_VALUE / 4),
+					FAST_JOB + scaleDatabase(), 0);
 			Path runDir = Files.createDirectories(this.dir.resolve("scale-" + rows));
 			Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
 			try (FluxSimulator simulator = FluxSimulator.start(workload.simulator())) {
@@ -231,8 +263,79 @@ class PerformanceBenchmark {
 				// simulator's.
 				Duration simulatorCpu = Duration.ofNanos(processCpuNanos() - benchCpuBefore);
 				assertThat(run.exitCode()).as(run.out()).isZero();
-				this.table.scale(rows, SCALE_MAX_HEAP, run, simulator.counters(), simulatorCpu);
+				JobRun unchanged = JobLauncher.ownJvm(runDir, input, simulator.baseUrl(), workload.jobFile(),
+						SCALE_MAX_HEAP);
+				assertThat(unchanged.exitCode()).as(unchanged.out()).isZero();
+				this.table.scale(rows, SCALE_MAX_HEAP, run, simulator.counters(), simulatorCpu, unchanged);
 			}
+		}
+	}
+
+	/**
+	 * An unchanged night over a library of tiny images and over one of images that weigh
+	 * what real ones do: trusted by their size, time and file, neither is read.
+	 */
+	private void unchangedNight() throws Exception {
+		JobRun tiny = null;
+		for (long imageBytes : new long[] { 0, REAL_IMAGE_BYTES }) {
+			Workload workload = new Workload("unchanged-night", Workload.prompts(NIGHTS_ROWS, 0),
+					SimulatorSettings.defaults()
+						.withTinyImages(true)
+						.withImageBytes(imageBytes)
+						.withCredits(Long.MAX_VALUE / 4),
+					FAST_JOB, 0);
+			Path runDir = Files.createDirectories(this.dir.resolve("unchanged-night-" + imageBytes));
+			Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
+			try (FluxSimulator simulator = FluxSimulator.start(workload.simulator())) {
+				JobRun first = JobLauncher.ownJvm(runDir, input, simulator.baseUrl(), workload.jobFile(),
+						SCALE_MAX_HEAP);
+				assertThat(first.exitCode()).as(first.out()).isZero();
+				long requests = simulator.counters().apiRequests();
+				JobRun unchanged = JobLauncher.ownJvm(runDir, input, simulator.baseUrl(), workload.jobFile(),
+						SCALE_MAX_HEAP);
+				assertThat(unchanged.exitCode()).as(unchanged.out()).isZero();
+				long libraryBytes = folderBytes(runDir.resolve("out").resolve(".library"));
+				this.table.unchangedNight(NIGHTS_ROWS, libraryBytes, unchanged,
+						simulator.counters().apiRequests() - requests, tiny);
+				tiny = (tiny == null) ? unchanged : tiny;
+			}
+		}
+	}
+
+	/**
+	 * Night after night of one catalog with a few rows changed each night: the job
+	 * database keeps its newest runs, so its size levels off.
+	 */
+	private void databaseGrowth() throws Exception {
+		Path runDir = Files.createDirectories(this.dir.resolve("db-growth"));
+		int changed = (int) Math.round(GROWTH_ROWS * GROWTH_CHANGED);
+		long baseSize = -1;
+		SimulatorSettings settings = SimulatorSettings.defaults().withTinyImages(true).withCredits(Long.MAX_VALUE / 4);
+		try (FluxSimulator simulator = FluxSimulator.start(settings)) {
+			for (int night = 1; night <= GROWTH_NIGHTS; night++) {
+				List<BenchPrompt> prompts = new ArrayList<>(Workload.prompts(GROWTH_ROWS, 0));
+				for (int i = 0; i < changed; i++) {
+					int row = (night * changed + i) % GROWTH_ROWS;
+					BenchPrompt prompt = prompts.get(row);
+					prompts.set(row, new BenchPrompt(prompt.key(), prompt.text() + ", night " + night, prompt.model()));
+				}
+				Workload workload = new Workload("db-growth", prompts, settings,
+						FAST_JOB + "  job:\n    keep-runs: " + GROWTH_KEEP_RUNS + "\n", 0);
+				Path input = workload.writeCsv(runDir.resolve("prompts.csv"));
+				JobRun run = JobLauncher.inProcess(runDir, input, simulator.baseUrl(), workload.jobFile());
+				assertThat(run.exitCode()).as(run.out()).isZero();
+				if (night == GROWTH_BASE_NIGHT) {
+					baseSize = folderBytes(runDir.resolve("db"));
+				}
+			}
+			this.table.databaseGrowth(GROWTH_ROWS, changed, GROWTH_KEEP_RUNS, GROWTH_BASE_NIGHT, baseSize,
+					GROWTH_NIGHTS, folderBytes(runDir.resolve("db")));
+		}
+	}
+
+	private static long folderBytes(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
 		}
 	}
 

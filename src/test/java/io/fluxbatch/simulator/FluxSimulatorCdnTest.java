@@ -70,6 +70,22 @@ class FluxSimulatorCdnTest {
 	}
 
 	@Test
+	void imagesCanWeighWhatRealOnesDoAndStillDecode() throws IOException {
+		SimulatorSettings settings = SimulatorSettings.defaults().withTinyImages(true).withImageBytes(1_750_000);
+		try (FluxSimulator simulator = FluxSimulator.start(settings)) {
+			SimulatorClient client = new SimulatorClient(simulator);
+			String taskId = client.submit(seedBody(PRO, "a red fox"));
+			String url = json(client.poll(taskId)).get("output").get("url").stringValue();
+
+			byte[] image = client.cdn(url).body();
+			BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
+
+			assertThat(image).hasSize(1_750_000);
+			assertThat(decoded.getWidth()).isEqualTo(8);
+		}
+	}
+
+	@Test
 	void cdnRequestsAreCountedAndThoseLeakingTheKeySeparately() {
 		try (FluxSimulator simulator = FluxSimulator.start(SimulatorSettings.defaults().withTinyImages(true))) {
 			SimulatorClient client = new SimulatorClient(simulator);
