@@ -208,7 +208,7 @@ final class BenchTable {
 	}
 
 	private static String mebibytes(long bytes) {
-		return (bytes < 0) ? "n/a" : String.format(Locale.ROOT, "%d MB", bytes >> 20);
+		return (bytes < 0) ? "n/a" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
 	}
 
 }
