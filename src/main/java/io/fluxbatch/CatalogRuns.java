@@ -109,12 +109,31 @@ class CatalogRuns {
 		}
 	}
 
+	/**
+	 * A job file's relative library, read from another working directory, is another
+	 * folder: the night would pay again for every image without a word.
+	 */
+	private static void warnOfAnotherLibrary(List<OldRuns.Run> kept, Path library) {
+		Path before = kept.isEmpty() ? null : kept.get(0).parameters().library();
+		if (before == null || library == null) {
+			return;
+		}
+		Path now = library.toAbsolutePath().normalize();
+		Path then = before.toAbsolutePath().normalize();
+		if (!then.equals(now) && Files.isDirectory(then)) {
+			log.warn("the library is {}, but the last run into this output folder used {}: its images are not "
+					+ "reused (relative paths are read from the working directory); give --library {} to reuse them",
+					now, then, then);
+		}
+	}
+
 	private JobExecution runHolding(Path in, Path out, CsvFileSummary summary, String inputSha256, Path library,
 			boolean regenerate, String origin, boolean startOver) throws Exception {
 		Long previous = null;
 		// Runs older than those kept were finished, and are deleted: the oldest kept one
 		// is where an unfinished run may be.
 		List<OldRuns.Run> kept = this.oldRuns.of(out);
+		warnOfAnotherLibrary(kept, library);
 		long first = kept.isEmpty() ? 1 : kept.get(kept.size() - 1).number();
 		long newest = kept.isEmpty() ? 0 : kept.get(0).number();
 		for (long run = first;; run++) {

@@ -17,7 +17,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 @Command(name = "flux-batch", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
 		description = "Turns a CSV of prompts into FLUX.2 images, restartably.",
-		footerHeading = "%nCommands: run, validate, estimate, status (each has --help).%n",
+		footerHeading = "%nCommands: run, validate, estimate, status, prune (each has --help).%n",
 		footer = "Exit codes: 0 completed, 1 validate found rejected rows, 2 usage error, 3 failed, 4 stopped.")
 public class FluxBatchApplication {
 
@@ -37,6 +37,7 @@ public class FluxBatchApplication {
 		commandLine.addSubcommand(new ValidateCommand(end));
 		commandLine.addSubcommand(new EstimateCommand(environment, end));
 		commandLine.addSubcommand(new StatusCommand(end));
+		commandLine.addSubcommand(new PruneCommand(end));
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setParameterExceptionHandler((problem, arguments) -> {

@@ -104,7 +104,7 @@ class RunCommand implements Callable<Integer> {
 						+ " (or flux.job.input/output in the --job file)");
 			}
 			JobDefaults.check(given);
-			String url = JobSettings.property(this.inputOptions, options(), RunOptions.DATABASE_URL);
+			String url = JobSettings.property(this.inputOptions, options(), DatabaseOptions.DATABASE_URL);
 			// A shared database (PostgreSQL) is named by its URL; the folder is H2's.
 			database = url.startsWith(JobDatabase.FOLDER_URL) ? JobDatabase.folder(
 					JobSettings.property(this.inputOptions, options(), "flux.db"), given.output(), Path.of("")) : null;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,9 +13,6 @@ import picocli.CommandLine.Option;
  * run that would follow it.
  */
 class RunOptions {
-
-	/** The job database's JDBC URL; when set, the run's database is not a folder. */
-	static final String DATABASE_URL = "spring.datasource.url";
 
 	@Option(names = "--output", paramLabel = "DIR", description = "where results.csv, totals.csv and images/ go")
 	Path output;
@@ -44,14 +42,8 @@ class RunOptions {
 	@Option(names = "--no-bom", description = "write results.csv, rejects.csv and totals.csv without a byte order mark")
 	boolean noByteOrderMark;
 
-	@Option(names = "--db", paramLabel = "PATH",
-			description = "folder of the job database (default <output>/.flux-batch)")
-	Path db;
-
-	@Option(names = "--db-url", paramLabel = "JDBC-URL",
-			description = "a shared job database instead of the folder one, e.g. jdbc:postgresql://host/flux (user and "
-					+ "password from SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD or the job file)")
-	String dbUrl;
+	@Mixin
+	DatabaseOptions database;
 
 	/** The options given, as the Spring properties they set. */
 	Map<String, String> properties() {
@@ -72,16 +64,7 @@ class RunOptions {
 		if (this.simulate) {
 			properties.put("flux.simulator.enabled", "true");
 		}
-		if (this.db != null) {
-			properties.put("flux.db", this.db.toAbsolutePath().normalize().toString());
-		}
-		if (this.dbUrl != null) {
-			if (this.dbUrl.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
-				throw new UsageException("--db-url must not hold the password (anyone on the machine can read a command"
-						+ " line): set SPRING_DATASOURCE_PASSWORD or spring.datasource.password in the job file");
-			}
-			properties.put(DATABASE_URL, this.dbUrl);
-		}
+		properties.putAll(this.database.properties());
 		return properties;
 	}
 

@@ -176,6 +176,22 @@ class IncrementalRunTest {
 	}
 
 	@Test
+	void aNightWithAnotherLibraryThanTheLastSaysWhichOneHeldItsImages() throws Exception {
+		this.simulator = FluxSimulator.start(SimulatorSettings.defaults());
+		Path input = write("catalog.csv", catalog(2));
+		Path kept = this.dir.resolve("library");
+		assertThat(run(input, "--library", kept.toString()).exitCode()).isEqualTo(ExitCode.COMPLETED);
+		Path log = this.dir.resolve("night.log");
+
+		CommandRun second = run(input, "--library", this.dir.resolve("elsewhere").toString(), "--log-file",
+				log.toString());
+
+		assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(Files.readString(log)).contains("but the last run into this output folder used " + kept)
+			.contains("give --library " + kept + " to reuse them");
+	}
+
+	@Test
 	void theBudgetStopsAtTheFirstRowItCannotPayForAndTheNextRunContinuesFromThatRow() throws Exception {
 		this.simulator = FluxSimulator.start(SimulatorSettings.defaults());
 		Path input = write("catalog.csv", HEADER + """

@@ -83,6 +83,36 @@ class KeepRunsTest {
 			.containsExactly("2");
 	}
 
+	@Test
+	void pruneKeepsTheNewestRunsItIsToldAndTheNextNightStillPaysNothing() throws Exception {
+		Path input = Files.writeString(this.dir.resolve("catalog.csv"), catalog(3, ""));
+		for (int night = 1; night <= 3; night++) {
+			assertThat(run(input, 30).exitCode()).isEqualTo(ExitCode.COMPLETED);
+		}
+
+		CommandRun prune = CommandRun.of(Map.of(), "prune", "--output", output().toString(), "--keep-runs", "1");
+
+		assertThat(prune.exitCode()).as(prune.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(prune.out()).contains("deleted runs [1, 2]: the job database keeps 1 run of ");
+		assertThat(query("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).containsExactly("1");
+		CommandRun fourth = run(input, 30);
+		assertThat(fourth.exitCode()).as(fourth.err()).isEqualTo(ExitCode.COMPLETED);
+		assertThat(query("SELECT DISTINCT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS WHERE PARAMETER_NAME = 'run' "
+				+ "ORDER BY PARAMETER_VALUE"))
+			.containsExactly("3", "4");
+		assertThat(this.simulator.generations()).as("each image paid once, on the first night").hasSize(3);
+	}
+
+	@Test
+	void pruneWhereNoRunHasBeenSaysSoInOneLineAndCreatesNothing() {
+		CommandRun prune = CommandRun.of(Map.of(), "prune", "--output", output().toString());
+
+		assertThat(prune.exitCode()).isEqualTo(ExitCode.USAGE);
+		assertThat(prune.err().lines()).first().asString().startsWith("flux-batch: no job database in ");
+		assertThat(prune.err()).doesNotContain("Exception");
+		assertThat(output()).doesNotExist();
+	}
+
 	private CommandRun run(Path input, int keepRuns, String... more) throws IOException {
 		Path job = Files.writeString(this.dir.resolve("job.yml"), """
 				flux:
