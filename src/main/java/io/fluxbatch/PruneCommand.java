@@ -3,7 +3,6 @@ package io.fluxbatch;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +90,13 @@ class PruneCommand implements Callable<Integer> {
 			return ExitCode.USAGE;
 		}
 		Path catalog = settings.output().toAbsolutePath().normalize();
-		try (ConfigurableApplicationContext context = SpringContexts.start(springArguments(folder), UNUSED_KEY);
+		try (ConfigurableApplicationContext context = SpringContexts
+			.start(SpringContexts.arguments(this.job, folder, options()), UNUSED_KEY);
 				RunLease.Held held = context.getBean(RunLease.class).acquire(catalog.toString(), () -> {
 				})) {
-			List<Long> deleted = context.getBean(OldRuns.class).prune(catalog, settings.keepRuns());
-			int kept = context.getBean(OldRuns.class).of(catalog).size();
+			OldRuns oldRuns = context.getBean(OldRuns.class);
+			List<Long> deleted = oldRuns.prune(catalog, settings.keepRuns());
+			int kept = oldRuns.of(catalog).size();
 			out.println((deleted.isEmpty() ? "nothing to prune"
 					: "deleted run" + ((deleted.size() == 1) ? " " : "s ") + deleted) + ": the job database keeps "
 					+ kept + " run" + ((kept == 1) ? "" : "s") + " of " + catalog + " (keep-runs " + settings.keepRuns()
@@ -125,23 +126,6 @@ class PruneCommand implements Callable<Integer> {
 			properties.put("flux.job.keep-runs", this.keepRuns.toString());
 		}
 		return properties;
-	}
-
-	private String[] springArguments(Path folder) {
-		List<String> arguments = new ArrayList<>();
-		if (this.job != null) {
-			arguments.add("--spring.config.import=file:" + this.job.toAbsolutePath());
-		}
-		if (folder != null) {
-			arguments.add("--flux.db=" + folder);
-		}
-		options().forEach((name, value) -> {
-			// flux.db once only: Spring joins a repeated argument's values with commas.
-			if (!name.equals("flux.db")) {
-				arguments.add("--" + name + "=" + value);
-			}
-		});
-		return arguments.toArray(String[]::new);
 	}
 
 }

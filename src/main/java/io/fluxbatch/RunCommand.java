@@ -3,7 +3,6 @@ package io.fluxbatch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -233,21 +232,9 @@ class RunCommand implements Callable<Integer> {
 	 * The options as Spring properties, above a job file's and application.yml's values.
 	 */
 	private String[] springArguments(Path database) {
-		List<String> arguments = new ArrayList<>();
-		if (database != null) {
-			arguments.add("--flux.db=" + database);
-		}
-		if (this.inputOptions.job != null) {
-			arguments.add("--spring.config.import=file:" + this.inputOptions.job.toAbsolutePath());
-		}
-		this.inputOptions.properties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
-		// flux.db once only: Spring joins a repeated argument's values with commas.
-		options().forEach((name, value) -> {
-			if (!name.equals("flux.db")) {
-				arguments.add("--" + name + "=" + value);
-			}
-		});
-		return arguments.toArray(String[]::new);
+		Map<String, String> properties = new java.util.LinkedHashMap<>(this.inputOptions.properties());
+		properties.putAll(options());
+		return SpringContexts.arguments(this.inputOptions.job, database, properties);
 	}
 
 }

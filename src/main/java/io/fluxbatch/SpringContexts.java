@@ -1,10 +1,15 @@
 package io.fluxbatch;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.fluxbatch.api.ApiKey;
 import io.fluxbatch.progress.DatabaseInUse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,6 +23,30 @@ import org.springframework.core.NestedExceptionUtils;
 final class SpringContexts {
 
 	private SpringContexts() {
+	}
+
+	/**
+	 * A command's settings as Spring arguments, above a job file's and application.yml's
+	 * values.
+	 * @param job the job file, or {@code null}
+	 * @param database the folder database's resolved folder, or {@code null}
+	 * @param properties the options given, as the properties they set
+	 */
+	static String[] arguments(@Nullable Path job, @Nullable Path database, Map<String, String> properties) {
+		List<String> arguments = new ArrayList<>();
+		if (database != null) {
+			arguments.add("--flux.db=" + database);
+		}
+		if (job != null) {
+			arguments.add("--spring.config.import=file:" + job.toAbsolutePath());
+		}
+		properties.forEach((name, value) -> {
+			// flux.db once only: Spring joins a repeated argument's values with commas.
+			if (!name.equals("flux.db")) {
+				arguments.add("--" + name + "=" + value);
+			}
+		});
+		return arguments.toArray(String[]::new);
 	}
 
 	static ConfigurableApplicationContext start(String[] arguments, ApiKey key) {
