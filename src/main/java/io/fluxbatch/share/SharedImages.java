@@ -32,7 +32,10 @@ class SharedImages implements Tasklet {
 		RunParameters run = RunParameters.of(context.getStepContext().getStepExecution().getJobExecution());
 		long instanceId = run.instanceId();
 		Path output = run.output();
+		// Counted like a chunk step's items, so that the step's metadata says how many
+		// rows waited for another's image and how many got their outcome.
 		for (SharedImage waiting : this.rows.waitingForSameImage(instanceId)) {
+			contribution.incrementReadCount();
 			if (waiting.sourceStatus() == RowStatus.DOWNLOADED) {
 				StoredImage placed = ImageLibrary.place(
 						new LibraryImage(output.resolve(waiting.sourceFile()), waiting.fingerprint(), waiting.width(),
@@ -40,10 +43,12 @@ class SharedImages implements Tasklet {
 						output.resolve(ImageLibrary.IMAGES), waiting.fileName());
 				this.rows.shareImage(instanceId, waiting.rowNo(),
 						output.relativize(placed.file()).toString().replace('\\', '/'), waiting);
+				contribution.incrementWriteCount(1);
 			}
 			else if (waiting.sourceStatus() == RowStatus.FAILED) {
 				this.rows.failShared(instanceId, waiting.rowNo(),
 						"row " + waiting.sourceRow() + ", the same image, failed: " + waiting.error());
+				contribution.incrementWriteCount(1);
 			}
 			else {
 				this.rows.explainWaiting(instanceId, waiting.rowNo(),

@@ -1,0 +1,42 @@
+package io.fluxbatch.share;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.fluxbatch.StageStepTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The share step ({@link ShareStepConfiguration}): a row asking for the same image as an
+ * earlier row gets that row's image ({@link SharedImages}, {@link SharedImage}) through
+ * {@link ShareRows}, and no request.
+ */
+class ShareStepTest extends StageStepTest {
+
+	@Test
+	void rowsAskingForTheSameImageGetTheOneGeneratedForTheFirst() throws Exception {
+		String token = UUID.randomUUID().toString();
+		StageRun share = runThrough("shareImagesStep", firstRun(sheet("in.csv", "id,prompt", "a,A red chair " + token,
+				"b,A red chair " + token, "c,A red chair " + token, "d,A lamp " + token)));
+
+		assertThat(share.step().getReadCount()).isEqualTo(2);
+		assertThat(share.step().getWriteCount()).isEqualTo(2);
+		assertThat(share.step().getSkipCount()).isZero();
+		assertThat(share.statuses()).isEqualTo(Map.of("DOWNLOADED", 4));
+		assertThat(simulator().generations()).filteredOn((sent) -> sent.prompt().contains(token)).hasSize(2);
+		List<Path> files = this.jdbc.sql("SELECT FILE_PATH FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? ORDER BY ROW_NO")
+			.param(share.instanceId())
+			.query((rs, n) -> this.dir.resolve("out").resolve(rs.getString(1)))
+			.list();
+		// Each row's own file, with the bytes of the first row's image.
+		assertThat(files).doesNotHaveDuplicates();
+		assertThat(Files.mismatch(files.get(0), files.get(1))).isEqualTo(-1L);
+		assertThat(Files.mismatch(files.get(0), files.get(2))).isEqualTo(-1L);
+	}
+
+}
