@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tasks holds its submissions instead of drawing a storm of refusals, and an unknown
  * per-second limit is found without many 429s.
  */
+@FullLane
 class ApiPaceTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Input and usage a run cannot start with: one clear line, exit code 2, and nothing sent.
  */
+@FullLane
 class BadInputTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

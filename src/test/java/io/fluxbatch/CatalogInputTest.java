@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.entry;
  * A catalog as its team keeps it: a Shopify export through a prompt template, an .xlsx
  * workbook read directly, several images of a row, file names by template.
  */
+@FullLane
 class CatalogInputTest {
 
 	private static final Path SHOPIFY = Path.of("samples/shopify-products.csv");

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalog job end to end, as a user runs it: the command line, a real H2 file, real
  * files, and the simulator over real HTTP.
  */
+@FullLane
 class CatalogJobTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

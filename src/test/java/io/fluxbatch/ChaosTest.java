@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * completes must lose no row, pay nothing twice unflagged, store every image intact, and
  * account for every credit.
  */
+@FullLane
 class ChaosTest {
 
 	private static final int ROWS = 300;

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two commands on one job database: the second must refuse rather than run the job twice.
  */
+@FullLane
 class ConcurrentRunTest {
 
 	@TempDir

@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loads, the counts are results.csv's, the status filter works, and two rejections
  * exported as review.csv become exactly two regenerations in the next run.
  */
+@FullLane
 class ContactSheetBrowserTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each fault the API can throw, one at a time: what the run does and what the user sees.
  */
+@FullLane
 class FaultHandlingTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

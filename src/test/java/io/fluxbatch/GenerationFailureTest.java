@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A failed generation costs nothing, so its row is generated again, up to a limit.
  */
+@FullLane
 class GenerationFailureTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Whole runs against an API (and CDN) that does not keep to the vendor's pages: each run
  * ends, no row is lost, and no image is paid twice without its row saying so.
  */
+@FullLane
 class HostileApiRunTest {
 
 	private static final String KEY = "sk-hostile-test-0123456789";

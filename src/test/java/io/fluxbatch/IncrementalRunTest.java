@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Nightly runs over a catalog that barely changes: the library, --regenerate, the budget
  * and the estimate, end to end through the command line against the simulator.
  */
+@FullLane
 class IncrementalRunTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

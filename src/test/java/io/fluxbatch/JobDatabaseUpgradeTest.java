@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * release before the latest migration, is upgraded in place: its runs and rows stay, and
  * runs go on in it.
  */
+@FullLane
 class JobDatabaseUpgradeTest {
 
 	private static final Map<String, String> KEY = Map.of("VICSEE_API_KEY", "sk-test-key");

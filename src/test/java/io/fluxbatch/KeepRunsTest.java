@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finished ones are deleted at the end of each run, and a run that may still be
  * continued, or whose tasks an unfinished run takes over, never is.
  */
+@FullLane
 class KeepRunsTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A POST sent just before the process died counts: {@code attempts} counts every POST
  * that may have reached the API for the row, before and after the crash.
  */
+@FullLane
 class KilledSubmissionTest {
 
 	@TempDir

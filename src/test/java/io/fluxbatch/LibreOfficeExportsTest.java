@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.entry;
  * rejects.csv: each is read as the sheet held it, and what cannot be read so is refused
  * with a reason instead of paid for.
  */
+@FullLane
 class LibreOfficeExportsTest {
 
 	@TempDir

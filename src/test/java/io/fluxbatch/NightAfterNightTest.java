@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tonight's sheet wins over an unfinished run's, and a night that can produce nothing
  * says so.
  */
+@FullLane
 class NightAfterNightTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stopped and living runs, a notification after the command, dated log lines that end
  * with the outcome and exit code, the version and a suggestion for a typo.
  */
+@FullLane
 class OperatorViewTest {
 
 	private static final Map<String, String> ENVIRONMENT = Map.of("VICSEE_API_KEY", "sk-test-key");

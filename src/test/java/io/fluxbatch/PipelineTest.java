@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The stages overlap: a task is polled when it is due and its image fetched as soon as a
  * poll sees it done, while other rows are still being sent.
  */
+@FullLane
 class PipelineTest {
 
 	private static final int ROWS = 30;

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them: a whole job, a restart after SIGKILL, a SIGTERM during a chunk, and a database
  * that is not flux-batch's refused in one line.
  */
+@FullLane
 class PostgresJobDatabaseTest {
 
 	private static final Map<String, String> KEY = Map.of("VICSEE_API_KEY", "sk-test-key");

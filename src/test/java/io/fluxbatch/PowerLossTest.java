@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit does there; a power cut, simulated by putting back the database file as it last
  * reached the disk, takes back no task id, so nothing is paid twice unflagged.
  */
+@FullLane
 class PowerLossTest {
 
 	private static final Map<String, String> KEY = Map.of("VICSEE_API_KEY", "sk-test-key");

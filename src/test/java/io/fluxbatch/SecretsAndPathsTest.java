@@ -18,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a hostile or careless CSV cannot do, and where the API key never shows up.
  */
+@FullLane
 class SecretsAndPathsTest {
 
 	private static final String KEY = "sk-live-5ecret-0123456789abcdef";

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every prompt reaches the API exactly as the sheet showed it, and every bad row is
  * rejected with its line and reason.
  */
+@FullLane
 class SpreadsheetExportsTest {
 
 	private static final Path EXPORTS = Path.of("src/test/resources/exports");

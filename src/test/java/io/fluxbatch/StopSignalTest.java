@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SIGTERM (what cron, systemd and Ctrl-C send) stops a run gracefully and the same
  * command finishes it.
  */
+@FullLane
 class StopSignalTest {
 
 	private static final int ROWS = 20;

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A run's state lives with its output folder, not with the directory a command happens to
  * be started in: commands in JVMs of their own, each in a working directory of its own.
  */
+@FullLane
 class WorkingDirectoryTest {
 
 	private static final int ROWS = 20;
