@@ -1,10 +1,14 @@
 package io.fluxbatch.submit;
 
+import java.nio.file.Files;
 import java.sql.Timestamp;
 import java.util.Map;
 import java.util.UUID;
 
 import io.fluxbatch.StageStepTest;
+import io.fluxbatch.download.DownloadOutcome;
+import io.fluxbatch.download.GeneratedImage;
+import io.fluxbatch.download.ImageFetcher;
 import io.fluxbatch.poll.PendingTask;
 import io.fluxbatch.poll.PollOutcome;
 import io.fluxbatch.poll.TaskPoller;
@@ -12,12 +16,16 @@ import io.fluxbatch.run.RunStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.batch.test.JobScopeTestUtils;
+import org.springframework.batch.test.StepScopeTestUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TaskSubmitter} and {@link TaskPoller} on one row of a loaded run, outside any
- * step: the submitter's POST is committed on the row through {@link SubmitRows}, and the
- * poller follows the task it made to its image's URL.
+ * {@link TaskSubmitter}, {@link TaskPoller} and {@link ImageFetcher} on one row of a
+ * loaded run, outside any step: the submitter's POST is committed on the row through
+ * {@link SubmitRows}, the poller follows the task it made to its image's URL, and the
+ * fetcher stores the image.
  */
 class TaskSubmitterTest extends StageStepTest {
 
@@ -28,7 +36,7 @@ class TaskSubmitterTest extends StageStepTest {
 	}
 
 	@Test
-	void aRowIsSubmittedOnceItsTaskRecordedAndThePollerSeesItGenerated() throws Exception {
+	void aRowIsSubmittedOnceItsTaskRecordedPolledToItsImageAndTheImageStored() throws Exception {
 		String token = UUID.randomUUID().toString();
 		StageRun loaded = runThrough("reuseImagesStep",
 				firstRun(sheet("in.csv", "id,prompt", "a,A red chair " + token)));
@@ -52,10 +60,28 @@ class TaskSubmitterTest extends StageStepTest {
 					((Timestamp) stored.get("NEXT_POLL_AT")).toInstant(), 0, 0));
 
 		assertThat(outcome.status()).isEqualTo("GENERATED");
+		Map<String, Object> generated = this.jdbc
+			.sql("SELECT STATUS, OUTPUT_URL, FILE_NAME, FINGERPRINT FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ?")
+			.param(loaded.instanceId())
+			.query()
+			.singleRow();
+		assertThat(generated.get("STATUS")).isEqualTo("GENERATED");
+
+		GeneratedImage image = new GeneratedImage(loaded.instanceId(), row.rowNo(), (String) stored.get("TASK_ID"),
+				output(), (String) generated.get("FILE_NAME"), (String) generated.get("OUTPUT_URL"), outcome.width(),
+				outcome.height(), (String) generated.get("FINGERPRINT"));
+		// The fetcher belongs to the step and its run: made in their scopes, as the
+		// generate step makes it.
+		DownloadOutcome downloaded = StepScopeTestUtils.doInStepScope(loaded.step(),
+				() -> JobScopeTestUtils.doInJobScope(loaded.step().getJobExecution(),
+						() -> this.context.getBean(ImageFetcher.class).process(image)));
+
+		assertThat(downloaded.status()).isEqualTo("DOWNLOADED");
+		assertThat(Files.size(output().resolve(downloaded.filePath()))).isEqualTo(downloaded.bytes());
 		assertThat(this.jdbc.sql("SELECT STATUS FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ?")
 			.param(loaded.instanceId())
 			.query(String.class)
-			.single()).isEqualTo("GENERATED");
+			.single()).isEqualTo("DOWNLOADED");
 	}
 
 	@Test
