@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import io.fluxbatch.run.FluxJobProperties;
 import io.fluxbatch.run.RunParameters;
 import io.fluxbatch.run.RunStop;
 import io.fluxbatch.simulator.FluxSimulator;
+import io.fluxbatch.simulator.ReceivedGeneration;
 import io.fluxbatch.simulator.SimulatorSettings;
 import io.fluxbatch.submit.TasksInFlight;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,19 @@ public abstract class StageStepTest {
 
 	protected static FluxSimulator simulator() {
 		return SIMULATOR;
+	}
+
+	/** The generations the simulator received whose prompt holds {@code token}. */
+	protected static List<ReceivedGeneration> generationsWith(String token) {
+		return SIMULATOR.generations().stream().filter((sent) -> sent.prompt().contains(token)).toList();
+	}
+
+	/** One column of every row of the run, in row order. */
+	protected List<String> rowColumn(long instanceId, String column) {
+		return this.jdbc.sql("SELECT " + column + " FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? ORDER BY ROW_NO")
+			.param(instanceId)
+			.query(String.class)
+			.list();
 	}
 
 	/** A sheet in the test's folder, one line for each of {@code lines}. */

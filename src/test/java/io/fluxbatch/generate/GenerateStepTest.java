@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.fluxbatch.StageStepTest;
-import io.fluxbatch.simulator.ReceivedGeneration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
@@ -34,12 +33,11 @@ class GenerateStepTest extends StageStepTest {
 		assertThat(generate.step().getFilterCount()).isZero();
 		assertThat(generate.step().getSkipCount()).isZero();
 		assertThat(generate.statuses()).isEqualTo(Map.of("DOWNLOADED", 3, "REJECTED", 1));
-		assertThat(sentWith(token)).hasSize(3);
-		List<Path> files = this.jdbc
-			.sql("SELECT FILE_PATH FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? AND STATUS = 'DOWNLOADED'")
-			.param(generate.instanceId())
-			.query((rs, n) -> this.dir.resolve("out").resolve(rs.getString(1)))
-			.list();
+		assertThat(generationsWith(token)).hasSize(3);
+		List<Path> files = rowColumn(generate.instanceId(), "FILE_PATH").stream()
+			.filter((file) -> file != null)
+			.map(output()::resolve)
+			.toList();
 		assertThat(files).hasSize(3).allSatisfy((file) -> assertThat(Files.size(file)).isPositive());
 	}
 
@@ -51,11 +49,7 @@ class GenerateStepTest extends StageStepTest {
 
 		assertThat(generate.step().getReadCount()).isEqualTo(1);
 		assertThat(generate.statuses()).isEqualTo(Map.of("DOWNLOADED", 1, "NEW", 1));
-		assertThat(sentWith(token)).hasSize(1);
-	}
-
-	private List<ReceivedGeneration> sentWith(String token) {
-		return simulator().generations().stream().filter((sent) -> sent.prompt().contains(token)).toList();
+		assertThat(generationsWith(token)).hasSize(1);
 	}
 
 }

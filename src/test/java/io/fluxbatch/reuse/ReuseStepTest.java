@@ -37,7 +37,7 @@ class ReuseStepTest extends StageStepTest {
 		assertThat(reuse.step().getFilterCount()).isEqualTo(1);
 		assertThat(reuse.step().getSkipCount()).isZero();
 		assertThat(reuse.statuses()).isEqualTo(Map.of("DOWNLOADED", 2, "NEW", 1));
-		assertThat(simulator().generations()).filteredOn((sent) -> sent.prompt().contains(token)).hasSize(3);
+		assertThat(generationsWith(token)).hasSize(3);
 	}
 
 	@Test

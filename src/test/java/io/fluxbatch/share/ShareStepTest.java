@@ -28,11 +28,8 @@ class ShareStepTest extends StageStepTest {
 		assertThat(share.step().getWriteCount()).isEqualTo(2);
 		assertThat(share.step().getSkipCount()).isZero();
 		assertThat(share.statuses()).isEqualTo(Map.of("DOWNLOADED", 4));
-		assertThat(simulator().generations()).filteredOn((sent) -> sent.prompt().contains(token)).hasSize(2);
-		List<Path> files = this.jdbc.sql("SELECT FILE_PATH FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ? ORDER BY ROW_NO")
-			.param(share.instanceId())
-			.query((rs, n) -> this.dir.resolve("out").resolve(rs.getString(1)))
-			.list();
+		assertThat(generationsWith(token)).hasSize(2);
+		List<Path> files = rowColumn(share.instanceId(), "FILE_PATH").stream().map(output()::resolve).toList();
 		// Each row's own file, with the bytes of the first row's image.
 		assertThat(files).doesNotHaveDuplicates();
 		assertThat(Files.mismatch(files.get(0), files.get(1))).isEqualTo(-1L);

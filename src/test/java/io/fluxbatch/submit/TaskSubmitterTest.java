@@ -44,7 +44,7 @@ class TaskSubmitterTest extends StageStepTest {
 
 		assertThat(this.context.getBean(TaskSubmitter.class).process(row)).isEqualTo(row);
 
-		assertThat(simulator().generations()).filteredOn((sent) -> sent.prompt().contains(token)).hasSize(1);
+		assertThat(generationsWith(token)).hasSize(1);
 		Map<String, Object> stored = this.jdbc
 			.sql("SELECT STATUS, TASK_ID, CREDITS, SUBMITTED_AT, NEXT_POLL_AT FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ?")
 			.param(loaded.instanceId())
@@ -78,10 +78,7 @@ class TaskSubmitterTest extends StageStepTest {
 
 		assertThat(downloaded.status()).isEqualTo("DOWNLOADED");
 		assertThat(Files.size(output().resolve(downloaded.filePath()))).isEqualTo(downloaded.bytes());
-		assertThat(this.jdbc.sql("SELECT STATUS FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ?")
-			.param(loaded.instanceId())
-			.query(String.class)
-			.single()).isEqualTo("DOWNLOADED");
+		assertThat(rowColumn(loaded.instanceId(), "STATUS")).containsExactly("DOWNLOADED");
 	}
 
 	@Test
@@ -93,11 +90,8 @@ class TaskSubmitterTest extends StageStepTest {
 
 		assertThat(this.context.getBean(TaskSubmitter.class).process(rowToSubmit(loaded.instanceId()))).isNull();
 
-		assertThat(simulator().generations()).filteredOn((sent) -> sent.prompt().contains(token)).isEmpty();
-		assertThat(this.jdbc.sql("SELECT STATUS FROM FLUX_ROW WHERE JOB_INSTANCE_ID = ?")
-			.param(loaded.instanceId())
-			.query(String.class)
-			.single()).isEqualTo("NEW");
+		assertThat(generationsWith(token)).isEmpty();
+		assertThat(rowColumn(loaded.instanceId(), "STATUS")).containsExactly("NEW");
 	}
 
 	private RowToSubmit rowToSubmit(long instanceId) {
